@@ -1,0 +1,243 @@
+"""Typed models of every kind of content file, checked by pydantic.
+
+Messages raised here are Swedish and say what to do; pydantic's own error
+types are translated in `messages.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      StringConstraints, ValidationInfo, model_validator)
+from pydantic_core import PydanticCustomError
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _fail(message: str) -> PydanticCustomError:
+    return PydanticCustomError("pmb", message)
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise _fail(
+            f"'{value}' är inget giltigt id. Använd bara små bokstäver a–z, siffror och "
+            "bindestreck, utan å, ä, ö och mellanslag (till exempel 'forsta-minuten').")
+    return value
+
+
+def _https(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc:
+        raise _fail(f"adressen '{value}' måste börja med https://. Skriv hela adressen.")
+    return value
+
+
+def _seconds(value: object) -> object:
+    # YAML 1.1 reads an unquoted 3:20 as the sexagesimal number 200, which is
+    # exactly the seconds we want; a quoted "3:20" or "1:03:20" is parsed here.
+    if isinstance(value, str) and re.fullmatch(r"\d+(:[0-5]\d){1,2}", value.strip()):
+        total = 0
+        for part in value.strip().split(":"):
+            total = total * 60 + int(part)
+        return total
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(f"'{value}' är ingen tid. Skriv minuter och sekunder, till exempel 3:20.")
+    return value
+
+
+def _media(value: str, info: ValidationInfo) -> str:
+    docs_dir = (info.context or {}).get("docs_dir")
+    if value.startswith(("/", "\\")) or ".." in Path(value).parts or "://" in value:
+        raise _fail(f"'{value}' ska vara en sökväg inne i mappen docs/, till exempel "
+                    "media/filmer/film.mp4.")
+    if docs_dir is not None and not (Path(docs_dir) / value).is_file():
+        raise _fail(f"filen docs/{value} finns inte. Kontrollera namnet eller lägg dit filen.")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[Text, AfterValidator(_slug)]
+HttpsUrl = Annotated[Text, AfterValidator(_https)]
+Seconds = Annotated[int, BeforeValidator(_seconds), Field(ge=0)]
+MediaPath = Annotated[Text, AfterValidator(_media)]
+Minutes = Annotated[int, Field(gt=0, le=600)]
+IdList = list[Slug]
+
+
+class Model(BaseModel):
+    # Unknown keys are errors, so that a misspelt `titel:` is not silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Item(Model):
+    """Anything with a stable id; old ids live on in `aliases`."""
+
+    id: Slug
+    aliases: IdList = []
+
+
+class Theme(Item):
+    title: Text
+    intro: Text
+
+
+class Chapter(Model):
+    time: Seconds
+    title: Text
+
+
+class Source(Model):
+    """Where a film plays from: exactly one of file, youtube, vimeo or embed."""
+
+    file: MediaPath | None = None
+    youtube: Annotated[Text, StringConstraints(pattern=r"^[A-Za-z0-9_-]{11}$")] | None = None
+    vimeo: Annotated[Text, StringConstraints(pattern=r"^[0-9]{4,12}$")] | None = None
+    embed: HttpsUrl | None = None
+    poster: MediaPath
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Source:
+        given = [k for k in ("file", "youtube", "vimeo", "embed") if getattr(self, k)]
+        if len(given) != 1:
+            raise _fail("ange exakt en av file, youtube, vimeo eller embed "
+                        f"(nu: {', '.join(given) or 'ingen'}).")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in ("file", "youtube", "vimeo", "embed") if getattr(self, k))
+
+
+class Film(Item):
+    title: Text
+    theme: Slug
+    example: bool = False
+    summary: Text
+    tips: Annotated[list[Text], Field(min_length=1)]
+    duration: Seconds
+    source: Source
+    captions: Annotated[str, AfterValidator(_media)] | None = None
+    chapters: list[Chapter] = []
+    transcript: Text
+    checklists: IdList = []
+    exercises: IdList = []
+    references: IdList = []
+
+    @model_validator(mode="after")
+    def _captions_for_own_files(self) -> Film:
+        if self.source.file and not self.captions:
+            raise _fail("en film som ligger på webbplatsen behöver textning: lägg till "
+                        "captions med en WebVTT-fil på svenska.")
+        return self
+
+
+class Videos(Model):
+    """videos.yaml: the themes, the films and the hosts films may be embedded from."""
+
+    embed_hosts: list[Annotated[Text, StringConstraints(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$")]] = []
+    themes: Annotated[list[Theme], Field(min_length=1)]
+    films: Annotated[list[Film], Field(min_length=1)]
+
+
+class ChecklistItem(Model):
+    id: Slug
+    text: Text
+
+
+class Checklist(Item):
+    title: Text
+    intro: Text
+    items: Annotated[list[ChecklistItem], Field(min_length=1)]
+
+
+class Question(Model):
+    id: Slug
+    text: Text
+
+
+class Exercise(Item):
+    title: Text
+    formats: Annotated[list[Literal["individual", "group"]], Field(min_length=1)]
+    minutes: Minutes
+    purpose: Text
+    case: Text | None = None
+    steps: Annotated[list[Text], Field(min_length=1)]
+    questions: Annotated[list[Question], Field(min_length=1)]
+    references: IdList = []
+
+
+class Reference(Item):
+    kind: Literal["law", "research", "guidance"]
+    authors: Text
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    title: Text
+    publisher: Text | None = None
+    url: HttpsUrl | None = None
+    note: Text | None = None
+
+
+class References(Model):
+    references: Annotated[list[Reference], Field(min_length=1)]
+
+
+class FactBox(Model):
+    title: Text
+    text: Text
+    references: IdList = []
+
+
+class Site(Model):
+    """site.yaml: the texts of the start page."""
+
+    welcome: Text
+    idea: Text
+    how_alone: Text
+    how_group: Text
+    fact_box: FactBox
+
+
+class PlanStep(Model):
+    minutes: Minutes
+    activity: Text
+    film: Slug | None = None
+    exercise: Slug | None = None
+    checklist: Slug | None = None
+
+    @model_validator(mode="after")
+    def _at_most_one(self) -> PlanStep:
+        given = [k for k in ("film", "exercise", "checklist") if getattr(self, k)]
+        if len(given) > 1:
+            raise _fail(f"ett steg kan peka på en sak, inte flera (nu: {', '.join(given)}). "
+                        "Dela upp det i två steg.")
+        return self
+
+
+class Session(Item):
+    title: Text
+    minutes: Minutes
+    goal: Text
+    preparation: Text | None = None
+    plan: Annotated[list[PlanStep], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _plan_fits(self) -> Session:
+        total = sum(step.minutes for step in self.plan)
+        if total != self.minutes:
+            raise _fail(f"tidsplanen blir {total} minuter men träffen är {self.minutes} "
+                        "minuter. Ändra minuterna så att de stämmer.")
+        return self
+
+
+class StudyGuide(Model):
+    """study_guide.yaml: the printed guide's introduction and its sessions in order."""
+
+    title: Text
+    subtitle: Text | None = None
+    facilitator_intro: Text
+    ground_rules: Annotated[list[Text], Field(min_length=1)]
+    sessions: Annotated[list[Session], Field(min_length=1)]
