@@ -35,7 +35,7 @@ class _Walker:
         self.name = name
         self.lines: dict[tuple, int] = {}
         self.problems: list[ContentProblem] = []
-        self.constructor = yaml.SafeConstructor()
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, loc: tuple = ()) -> object:
         self.lines.setdefault(loc, node.start_mark.line + 1)

@@ -1,0 +1,39 @@
+# One way to build, check and test Prata med barn. `make help` lists the targets.
+# README, CI (.ci/run) and the deploy workflows all call these targets.
+
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install system check build serve test clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP) ## Create .venv and install the Python packages
+
+system: ## Install the Debian packages the build and the tests need (apt-get)
+	scripts/install-system-packages.sh
+
+check: $(STAMP) ## Check all content files (python -m pratamedbarn check)
+	$(PY) -m pratamedbarn check
+
+build: $(STAMP) ## Build the site and the study guide PDF into site/
+	$(PY) -m mkdocs build --strict
+
+serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/, rebuilding on every save
+	$(PY) -m mkdocs serve --strict
+
+test: $(STAMP) system ## Run every test (content, site, PDF, browser)
+	$(PY) -m pytest
+
+clean: ## Remove build output
+	rm -rf site build

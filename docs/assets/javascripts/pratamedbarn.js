@@ -1,0 +1,48 @@
+/* Prata med barn: film players. Runs on every page view, also after instant navigation. */
+(function () {
+  "use strict";
+
+  // A film on another host loads only when the learner presses its button.
+  function setUpEmbeds(root) {
+    root.querySelectorAll(".pmb-embed").forEach(function (figure) {
+      var button = figure.querySelector(".pmb-embed__start");
+      if (!button || button.dataset.ready) return;
+      button.dataset.ready = "1";
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var frame = document.createElement("iframe");
+        frame.src = figure.dataset.embedSrc;
+        frame.title = figure.dataset.embedTitle;
+        frame.allow = "fullscreen; picture-in-picture";
+        frame.setAttribute("allowfullscreen", "");
+        figure.replaceChildren(frame);
+        frame.focus();
+      });
+    });
+  }
+
+  // Chapter links jump in the film on the page instead of opening the file.
+  function setUpChapters(root) {
+    root.querySelectorAll("a.pmb-chapter").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var video = root.querySelector('video[data-film="' + link.dataset.film + '"]');
+        if (!video) return;
+        event.preventDefault();
+        video.currentTime = Number(link.dataset.time);
+        video.play().catch(function () { /* autoplay may be refused: the time is still set */ });
+        video.focus();
+      });
+    });
+  }
+
+  function init() {
+    setUpEmbeds(document);
+    setUpChapters(document);
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
+})();

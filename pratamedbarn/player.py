@@ -1,0 +1,79 @@
+"""The markup of a film player: a <video> for own files, a consent button for other hosts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from urllib.parse import urlsplit
+
+from .models import Film
+
+YOUTUBE_HOST = "www.youtube-nocookie.com"
+VIMEO_HOST = "player.vimeo.com"
+
+
+def embed_url(film: Film) -> str:
+    """The iframe address of a film on another host (never a tracking domain for YouTube)."""
+    source = film.source
+    if source.youtube:
+        return f"https://{YOUTUBE_HOST}/embed/{source.youtube}?rel=0"
+    if source.vimeo:
+        return f"https://{VIMEO_HOST}/video/{source.vimeo}?dnt=1"
+    return source.embed
+
+
+def watch_url(film: Film) -> str:
+    """Where the film opens in a new tab, for readers without JavaScript."""
+    source = film.source
+    if source.youtube:
+        return f"https://www.youtube.com/watch?v={source.youtube}"
+    if source.vimeo:
+        return f"https://vimeo.com/{source.vimeo}"
+    return source.embed
+
+
+def host_of(film: Film) -> str:
+    """The host the iframe connects to."""
+    return urlsplit(embed_url(film)).hostname or ""
+
+
+def provider_of(film: Film) -> str:
+    """The name a learner knows the film's host by."""
+    source = film.source
+    return "YouTube" if source.youtube else "Vimeo" if source.vimeo else host_of(film)
+
+
+def _video(film: Film, url: Callable[[str], str]) -> str:
+    src, poster = escape(url(film.source.file)), escape(url(film.source.poster))
+    track = escape(url(film.captions))
+    return (
+        f'<figure class="pmb-player" data-film="{film.id}">\n'
+        f'<video controls preload="metadata" poster="{poster}" data-film="{film.id}">\n'
+        f'<source src="{src}" type="video/mp4">\n'
+        f'<track kind="captions" srclang="sv" label="Svenska" src="{track}" default>\n'
+        f'<p>Din webbläsare kan inte visa filmen. <a href="{src}">Ladda ner filmen</a>.</p>\n'
+        f'</video>\n'
+        f'</figure>\n')
+
+
+def _consent(film: Film, url: Callable[[str], str]) -> str:
+    host, provider = escape(host_of(film)), escape(provider_of(film))
+    poster = escape(url(film.source.poster))
+    return (
+        f'<figure class="pmb-player pmb-embed" data-film="{film.id}" '
+        f'data-embed-src="{escape(embed_url(film))}" data-embed-title="{escape(film.title)}">\n'
+        f'<img src="{poster}" alt="" width="640" height="360">\n'
+        f'<figcaption class="pmb-embed__consent">\n'
+        f'<p>Filmen ligger hos <strong>{provider}</strong>. När du startar den hämtas den '
+        f'från {host}, och {provider} kan då se att du tittar.</p>\n'
+        f'<button type="button" class="md-button md-button--primary pmb-embed__start" hidden>'
+        f'Starta filmen från {provider}</button>\n'
+        f'<a class="md-button pmb-embed__link" href="{escape(watch_url(film))}" '
+        f'rel="noopener">Öppna filmen hos {provider}</a>\n'
+        f'</figcaption>\n'
+        f'</figure>\n')
+
+
+def player_html(film: Film, url: Callable[[str], str]) -> str:
+    """The player block for a film page; `url` makes a docs path relative to the page."""
+    return _video(film, url) if film.source.file else _consent(film, url)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install the Debian packages that building and testing need, if any is missing.
+# Used by `make system` (and so by `make test` and CI). Safe to run again.
+set -euo pipefail
+
+packages=(
+  chromium        # browser tests and screenshots (driven by Playwright, never downloaded)
+  poppler-utils   # pdftotext, pdftoppm, pdffonts: tests that open the study guide PDF
+  fonts-dejavu-core
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing Debian packages: ${missing[*]}"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,31 @@
+"""`python -m pratamedbarn check` as an editor runs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import GOOD
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pratamedbarn", "check", "--root", str(root)],
+                          capture_output=True, text=True, check=False)
+
+
+def test_good_content_prints_a_summary_and_exits_0():
+    result = run_check(GOOD)
+    assert result.returncode == 0, result.stderr
+    assert "4 filmer i 2 teman" in result.stdout
+    assert "1 träff." in result.stdout
+
+
+def test_broken_content_prints_one_line_a_problem_and_exits_1(content: Path):
+    (content / "exercises" / "lyssna.yaml").write_text("id: lyssna\ntitel: x\n", encoding="utf-8")
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert "exercises/lyssna.yaml:2: titel: okänt fält. Kontrollera stavningen eller ta bort det." in lines
+    assert lines[-1].endswith("fel hittades. Rätta dem och kör kontrollen igen.")

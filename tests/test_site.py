@@ -1,0 +1,103 @@
+"""A strict build of the site, and tests on the built HTML."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pratamedbarn.library import load_library
+
+from conftest import GOOD, REPO, mkdocs_build, site_project
+
+
+def soup(site: Path, url_path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_shipped_site_builds_strictly(tmp_path: Path):
+    result = mkdocs_build(REPO, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    library = load_library(REPO)
+    for film_id in library.films:
+        assert (tmp_path / "site" / "filmer" / film_id / "index.html").is_file()
+
+
+def test_a_page_for_every_film_checklist_and_exercise(fixture_site: Path):
+    library = load_library(GOOD)
+    for folder, items in (("filmer", library.films), ("checklistor", library.checklists),
+                          ("ovningar", library.exercises)):
+        for item_id, item in items.items():
+            page = soup(fixture_site, f"{folder}/{item_id}")
+            assert page.find("h1").get_text(strip=True) == item.title
+            assert page.find("html")["lang"] == "sv"
+
+
+def _internal_targets(site: Path):
+    for html in site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
+                          ("video", "poster"), ("source", "src"), ("track", "src")):
+            for element in page.find_all(tag):
+                value = element.get(attr)
+                if not value or urlsplit(value).scheme or value.startswith(("#", "//")):
+                    continue
+                yield html, value
+
+
+def test_every_internal_link_resolves(fixture_site: Path):
+    missing = []
+    for html, value in _internal_targets(fixture_site):
+        path = unquote(urlsplit(value).path)
+        base = fixture_site if path.startswith("/") else html.parent
+        target = Path(posixpath.normpath(str(base / path.lstrip("/"))))
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            missing.append(f"{html.relative_to(fixture_site)} -> {value}")
+    assert not missing, "\n".join(missing)
+
+
+def test_self_hosted_film_is_a_video_with_swedish_captions(fixture_site: Path):
+    page = soup(fixture_site, "filmer/forbereda-samtalet")
+    video = page.find("video")
+    assert video.has_attr("controls") and video["preload"] == "metadata"
+    assert video["poster"].endswith("media/affischer/forbereda-samtalet.jpg")
+    track = video.find("track")
+    assert track["kind"] == "captions" and track["srclang"] == "sv"
+    assert not page.find("iframe")
+
+
+@pytest.mark.parametrize("film_id, host, link", [
+    ("inleda-samtalet", "www.youtube-nocookie.com", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+    ("tolk", "player.vimeo.com", "https://vimeo.com/76979871"),
+    ("lokal-film", "play.exempelkommun.se", "https://play.exempelkommun.se/embed/123"),
+])
+def test_film_on_another_host_waits_for_a_click(fixture_site: Path, film_id, host, link):
+    page = soup(fixture_site, f"filmer/{film_id}")
+    figure = page.find("figure", class_="pmb-embed")
+    assert urlsplit(figure["data-embed-src"]).hostname == host
+    assert not page.find("iframe"), "no iframe may load before the learner asks"
+    assert figure.find("img")["src"].startswith("../../media/")
+    assert figure.find("button", class_="pmb-embed__start")
+    assert figure.find("a", class_="pmb-embed__link")["href"] == link
+
+
+def test_navigation_follows_the_investigation(fixture_site: Path):
+    page = soup(fixture_site, "")
+    items = page.select_one("nav.md-nav--primary > ul").find_all("li", recursive=False)
+    labels = [li.find(["a", "label"]).get_text(" ", strip=True) for li in items]
+    assert labels == ["Start", "Före samtalet", "Under samtalet", "Checklistor", "Övningar",
+                      "Studiehandledning", "Forskning och lagar", "Om Prata med barn",
+                      "Tillgänglighet"]
+
+
+def test_broken_content_fails_the_build_with_the_content_error(tmp_path: Path, content: Path):
+    (content / "exercises" / "lyssna.yaml").write_text("id: lyssna\ntitel: x\n", encoding="utf-8")
+    result = mkdocs_build(site_project(tmp_path, content), tmp_path / "site")
+    assert result.returncode == 1
+    assert "exercises/lyssna.yaml:2: titel: okänt fält" in result.stderr
+    assert "Traceback" not in result.stderr
