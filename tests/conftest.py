@@ -1,18 +1,13 @@
-"""Shared fixtures: a fresh copy of the good fixture content, and site builds in temp dirs."""
+"""Shared fixtures: a fresh copy of the good fixture content, and the fixture site built once."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-GOOD = FIXTURES / "good"
+from helpers import GOOD, mkdocs_build, site_project
 
 
 @pytest.fixture
@@ -21,28 +16,6 @@ def content(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     shutil.copytree(GOOD, root)
     return root
-
-
-def site_project(tmp_path: Path, content_root: Path = GOOD) -> Path:
-    """A project folder: the repository's mkdocs.yml, theme and pages, with `content_root`'s content."""
-    project = tmp_path / "project"
-    shutil.copytree(content_root, project, dirs_exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", project)
-    shutil.copytree(REPO / "overrides", project / "overrides", dirs_exist_ok=True)
-    for path in (REPO / "docs").iterdir():
-        if path.name != "media":
-            copy = shutil.copytree if path.is_dir() else shutil.copy
-            copy(path, project / "docs" / path.name)
-    return project
-
-
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, as editors and CI run it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-         "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, check=False)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import GOOD
+from helpers import GOOD
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ import yaml
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import load_library
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 CASES = yaml.safe_load((FIXTURES / "bad_cases.yaml").read_text(encoding="utf-8"))
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pratamedbarn.library import load_library
 
-from conftest import GOOD, REPO
+from helpers import GOOD, REPO
 
 
 def test_fixture_content_loads_with_every_kind_of_source():

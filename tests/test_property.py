@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import load_library
 
-from conftest import GOOD
+from helpers import GOOD
 
 FILES = ["videos.yaml", "references.yaml", "site.yaml", "study_guide.yaml",
          "checklists/fore-samtalet.yaml", "exercises/lyssna.yaml"]

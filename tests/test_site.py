@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from pratamedbarn.library import load_library
 
-from conftest import GOOD, REPO, mkdocs_build, site_project
+from helpers import GOOD, REPO, mkdocs_build, site_project
 
 
 def soup(site: Path, url_path: str) -> BeautifulSoup:
