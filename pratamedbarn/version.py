@@ -27,6 +27,8 @@ class Version:
     def __str__(self) -> str:
         if not self.commit:
             return "version okänd (byggd utanför git)"
+        if not self.day:
+            return f"version {self.commit}"
         return f"version {self.commit}, {swedish_date(self.day)}"
 
 
