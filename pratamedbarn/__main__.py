@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import ContentError
 from .library import load_library
 from .pages import count
+from .readability import readability_warnings
 
 
 def _summary(library) -> str:
@@ -32,6 +33,8 @@ def check(root: Path) -> int:
         return 1
     for note in library.notes:
         print(f"Obs: {note}")
+    for warning in readability_warnings(library.sources):
+        print(f"Varning: {warning}")
     print(_summary(library))
     return 0
 

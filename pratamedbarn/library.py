@@ -31,8 +31,8 @@ class Library:
     references: dict[str, Reference]
     checklists: dict[str, Checklist]
     exercises: dict[str, Exercise]
-    #: Where each item came from, as (file, line): for "Senast uppdaterad" and errors.
-    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: The parsed YAML of every file, with line numbers, keyed by its path under root.
+    sources: dict[str, YamlSource] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -120,7 +120,8 @@ def load_library(root: Path | str) -> Library:
         root=loader.root, videos=parsed["videos.yaml"], site=parsed["site.yaml"],
         study_guide=parsed["study_guide.yaml"],
         references={r.id: r for r in parsed["references.yaml"].references},
-        checklists=checklists, exercises=exercises, notes=loader.notes)
+        checklists=checklists, exercises=exercises, sources=loader.sources,
+        notes=loader.notes)
     problems = check_crossrefs(library, loader.sources)
     if problems:
         raise ContentError(problems)

@@ -1,0 +1,64 @@
+"""Plain language, measured: the LIX of every learner-facing text, as warnings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import textstat
+
+from .errors import ContentProblem, format_loc
+from .yamlsource import YamlSource
+
+#: Above this LIX a text counts as hard to read (LIX 40–50: "medelsvår", like news prose).
+LIX_LIMIT = 45
+#: Fields whose values a learner reads; ids, paths, numbers and citations are left out.
+PROSE_FIELDS = {"title", "subtitle", "intro", "summary", "tips", "transcript", "text", "purpose",
+                "case", "steps", "welcome", "idea", "how_alone", "how_group",
+                "facilitator_intro", "ground_rules", "goal", "preparation", "activity"}
+#: A reference's title is a citation, written as published: only its note is ours.
+PROSE_FIELDS_BY_FILE = {"references.yaml": {"note"}}
+#: Shorter texts (a title, a list item) give no meaningful score.
+MIN_WORDS = 4
+
+textstat.set_lang("sv")
+
+
+def plain(text: str) -> str:
+    """Strip the Markdown that would distort word and sentence counts."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>|]", " ", text)
+    # A list item or a paragraph ends a sentence even without a full stop.
+    text = re.sub(r"\n\s*(?:[-+]|\d+\.)\s+", ". ", text)
+    return re.sub(r"\n{2,}", ". ", text)
+
+
+def lix(text: str) -> float:
+    """The LIX of a Markdown text."""
+    return textstat.lix(plain(text))
+
+
+def _prose(node: object, fields: set[str], loc: tuple = (),
+           in_prose: bool = False) -> Iterator[tuple[tuple, str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _prose(value, fields, loc + (key,), key in fields)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _prose(value, fields, loc + (i,), in_prose)
+    elif in_prose and isinstance(node, str) and len(node.split()) >= MIN_WORDS:
+        yield loc, node
+
+
+def readability_warnings(sources: dict[str, YamlSource]) -> list[ContentProblem]:
+    """One warning for each learner-facing text whose LIX is above LIX_LIMIT."""
+    warnings = []
+    for name, source in sorted(sources.items()):
+        fields = PROSE_FIELDS_BY_FILE.get(name, PROSE_FIELDS)
+        for loc, text in _prose(source.data, fields):
+            score = lix(text)
+            if score > LIX_LIMIT:
+                warnings.append(ContentProblem(name, source.line_of(loc), format_loc(loc), (
+                    f"texten är svårläst (LIX {score:.1f}, högst {LIX_LIMIT}). "
+                    "Skriv kortare meningar och byt långa ord mot kortare.")))
+    return warnings
