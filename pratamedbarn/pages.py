@@ -112,7 +112,17 @@ def build_pages(library: Library) -> dict[str, str]:
               films=[f for f in library.videos.films if exercise.id in f.exercises])
     r.add("forskning.md", "research.md.j2")
     r.add("studiehandledning.md", "study_guide.md.j2")
+    _add_moved_pages(r, library)
     return r.pages
+
+
+def _add_moved_pages(r: _Renderer, library: Library) -> None:
+    # A renamed item keeps its old address alive, so bookmarks and printed links still work.
+    for items, path in ((library.films, film_path), (library.checklists, checklist_path),
+                        (library.exercises, exercise_path)):
+        for item in items.values():
+            for alias in item.aliases:
+                r.add(path(alias), "moved.md.j2", item=item, target=path(item.id))
 
 
 def build_nav(library: Library) -> list:

@@ -101,3 +101,12 @@ def test_broken_content_fails_the_build_with_the_content_error(tmp_path: Path, c
     assert result.returncode == 1
     assert "exercises/lyssna.yaml:2: titel: okänt fält" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("old, new", [("filmer/forbereda", "filmer/forbereda-samtalet"),
+                                      ("ovningar/borja-samtalet", "ovningar/forsta-minuten")])
+def test_an_old_id_keeps_its_address_with_a_link_to_the_new_page(fixture_site: Path, old, new):
+    page = soup(fixture_site, old)
+    link = page.select_one("article a[href]")
+    target = Path(posixpath.normpath(str(fixture_site / old / link["href"])))
+    assert target == fixture_site / new
