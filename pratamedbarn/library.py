@@ -108,6 +108,15 @@ class _Loader:
         return items
 
 
+def _in_film_order(items: dict, videos: Videos, kind: str) -> dict:
+    """Items in the order the films first name them, so lists follow an investigation."""
+    first = {}
+    for position, film in enumerate(videos.films):
+        for item_id in getattr(film, kind):
+            first.setdefault(item_id, position)
+    return dict(sorted(items.items(), key=lambda kv: (first.get(kv[0], len(videos.films)), kv[0])))
+
+
 def load_library(root: Path | str) -> Library:
     """Read and check all content under `root`; raise ContentError listing every problem."""
     loader = _Loader(Path(root))
@@ -116,11 +125,13 @@ def load_library(root: Path | str) -> Library:
     exercises = loader.folder("exercises", Exercise)
     if loader.problems or None in parsed.values():
         raise ContentError(loader.problems)
+    videos = parsed["videos.yaml"]
     library = Library(
-        root=loader.root, videos=parsed["videos.yaml"], site=parsed["site.yaml"],
+        root=loader.root, videos=videos, site=parsed["site.yaml"],
         study_guide=parsed["study_guide.yaml"],
         references={r.id: r for r in parsed["references.yaml"].references},
-        checklists=checklists, exercises=exercises, sources=loader.sources,
+        checklists=_in_film_order(checklists, videos, "checklists"),
+        exercises=_in_film_order(exercises, videos, "exercises"), sources=loader.sources,
         notes=loader.notes)
     problems = check_crossrefs(library, loader.sources)
     if problems:

@@ -33,3 +33,10 @@ def test_stray_file_in_content_folder_is_noted_not_fatal(content: Path):
     (content / "exercises" / "anteckningar.txt").write_text("hej", encoding="utf-8")
     library = load_library(content)
     assert any("anteckningar.txt" in note for note in library.notes)
+
+
+def test_checklists_follow_the_order_films_first_name_them(content: Path):
+    path = content / "videos.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "checklists: [fore-samtalet]", "checklists: [under-samtalet]"), encoding="utf-8")
+    assert list(load_library(content).checklists) == ["under-samtalet", "fore-samtalet"]
