@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install system check build serve test clean
+.PHONY: help install system check schemas build serve test clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ system: ## Install the Debian packages the build and the tests need (apt-get)
 
 check: $(STAMP) ## Check all content files (python -m pratamedbarn check)
 	$(PY) -m pratamedbarn check
+
+schemas: $(STAMP) ## Write the JSON schemas (schemas/) from the content models, after changing models.py
+	$(PY) -m pratamedbarn schemas
 
 build: $(STAMP) ## Build the site and the study guide PDF into site/
 	$(PY) -m mkdocs build --strict

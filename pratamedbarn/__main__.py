@@ -1,4 +1,4 @@
-"""Command line for editors: `python -m pratamedbarn check`."""
+"""Command line for editors: `python -m pratamedbarn check | schemas | links`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from .errors import ContentError
 from .library import load_library
 from .pages import count
 from .readability import readability_warnings
+from .schemas import SCHEMA_DIR, write_schemas
 
 
 def _summary(library) -> str:
@@ -39,15 +40,27 @@ def check(root: Path) -> int:
     return 0
 
 
+def schemas(root: Path) -> int:
+    """Write the JSON schemas that are out of date under `root`/schemas."""
+    written = write_schemas(root)
+    for name in written:
+        print(f"Skrev {SCHEMA_DIR}/{name}")
+    if not written:
+        print("Alla scheman är redan aktuella.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pratamedbarn",
                                      description="Kontrollera innehållet i Prata med barn.")
     sub = parser.add_subparsers(dest="command", required=True)
     check_cmd = sub.add_parser("check", help="kontrollera alla innehållsfiler")
-    check_cmd.add_argument("--root", type=Path, default=Path("."),
-                           help="mappen där videos.yaml ligger (standard: den här mappen)")
+    schemas_cmd = sub.add_parser("schemas", help="skriv JSON-scheman för redigering med komplettering")
+    for cmd in (check_cmd, schemas_cmd):
+        cmd.add_argument("--root", type=Path, default=Path("."),
+                         help="mappen där videos.yaml ligger (standard: den här mappen)")
     args = parser.parse_args(argv)
-    return check(args.root)
+    return {"check": check, "schemas": schemas}[args.command](args.root)
 
 
 if __name__ == "__main__":

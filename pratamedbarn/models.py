@@ -63,7 +63,10 @@ def _media(value: str, info: ValidationInfo) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[Text, AfterValidator(_slug)]
 HttpsUrl = Annotated[Text, AfterValidator(_https)]
-Seconds = Annotated[int, BeforeValidator(_seconds), Field(ge=0)]
+# The schema for editors says what may be written: seconds, or "m:ss" / "h:mm:ss".
+Seconds = Annotated[int, BeforeValidator(_seconds, json_schema_input_type=(
+    Annotated[int, Field(ge=0)] | Annotated[str, StringConstraints(pattern=r"^\d+(:[0-5]\d){1,2}$")])),
+    Field(ge=0)]
 MediaPath = Annotated[Text, AfterValidator(_media)]
 Minutes = Annotated[int, Field(gt=0, le=600)]
 IdList = list[Slug]
