@@ -125,6 +125,28 @@ def _add_moved_pages(r: _Renderer, library: Library) -> None:
                 r.add(path(alias), "moved.md.j2", item=item, target=path(item.id))
 
 
+def page_sources(library: Library) -> dict[str, list[str]]:
+    """The content files (relative to the root) each generated page is made from.
+
+    A page's "Senast uppdaterad" is the newest of its files' dates.
+    """
+    checklists = [f"checklists/{i}.yaml" for i in library.checklists]
+    exercises = [f"exercises/{i}.yaml" for i in library.exercises]
+    sources = {"index.md": ["site.yaml", "videos.yaml"],
+               "checklistor/index.md": checklists, "ovningar/index.md": exercises,
+               "forskning.md": ["references.yaml"], "studiehandledning.md": ["study_guide.yaml"]}
+    sources |= {theme_path(t.id): ["videos.yaml"] for t in library.videos.themes}
+    sources |= {film_path(f.id): ["videos.yaml"] for f in library.videos.films}
+    sources |= {checklist_path(i): [f"checklists/{i}.yaml"] for i in library.checklists}
+    sources |= {exercise_path(i): [f"exercises/{i}.yaml"] for i in library.exercises}
+    # A "Sidan har flyttat" page is as new as the item it points to.
+    for items, path in ((library.films, film_path), (library.checklists, checklist_path),
+                        (library.exercises, exercise_path)):
+        for item in items.values():
+            sources |= {path(alias): sources[path(item.id)] for alias in item.aliases}
+    return sources
+
+
 def build_nav(library: Library) -> list:
     """The generated part of the navigation, in the order of an investigation."""
     nav: list = [{"Start": "index.md"}]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -10,10 +11,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .dates import last_changed
 from .errors import ContentError
 from .library import Library, load_library
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
-from .pages import build_nav, build_pages
+from .pages import build_nav, build_pages, page_sources
+from .version import current_version, swedish_date
 
 
 class PrataMedBarnConfig(Config):
@@ -24,6 +27,8 @@ class PrataMedBarnConfig(Config):
 class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     library: Library
     pages: dict[str, str]
+    #: Page source path → the day its content last changed ("Senast uppdaterad").
+    updated: dict[str, date]
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent / self.config.content_dir
@@ -40,6 +45,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
                 config.markdown_extensions.append(name)
         for name, options in EXTENSION_CONFIGS.items():
             config.mdx_configs.setdefault(name, {}).update(options)
+        # The footer shows the same version mark as the study guide's colophon.
+        config.extra["version"] = str(current_version(root))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -48,7 +55,29 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
                 raise PluginError(f"docs/{path} krockar med en sida som skapas från "
                                   "innehållsfilerna. Ta bort eller döp om docs/{path}.")
             files.append(File.generated(config, path, content=markdown))
+        self.updated = self._updated(files)
         return files
+
+    def _updated(self, files: Files) -> dict[str, date]:
+        # A generated page is as new as the newest content file it is made from;
+        # a hand-written page as new as its own Markdown file.
+        sources = {path: [self.library.root / name for name in names]
+                   for path, names in page_sources(self.library).items()}
+        for file in files.documentation_pages():
+            if file.src_uri not in sources and file.abs_src_path:
+                sources[file.src_uri] = [Path(file.abs_src_path)]
+        days = last_changed(self.library.root, {p for paths in sources.values() for p in paths})
+        return {uri: max(days[p] for p in paths if p in days)
+                for uri, paths in sources.items() if any(p in days for p in paths)}
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in self.updated:
+            page.meta["updated"] = self.updated[page.file.src_uri]
+        return markdown
+
+    def on_env(self, env, config, files):
+        env.filters["swedish_date"] = swedish_date
+        return env
 
     def on_serve(self, server, config, builder):
         for path in self.library.content_files():
