@@ -1,8 +1,10 @@
-"""The MkDocs adapter: adds the generated pages, the navigation and the watched content files."""
+"""The MkDocs adapter: adds the generated pages, the navigation, the watched content files
+and the study guide PDF."""
 
 from __future__ import annotations
 
 from datetime import date
+from io import BytesIO
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -15,8 +17,9 @@ from .dates import last_changed
 from .errors import ContentError
 from .library import Library, load_library
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
-from .pages import build_nav, build_pages, page_sources
-from .version import current_version, swedish_date
+from .pages import PDF_NAME, build_nav, build_pages, page_sources
+from .study_guide import Publication, render_html, write_pdf
+from .version import Version, current_version, swedish_date
 
 
 class PrataMedBarnConfig(Config):
@@ -29,6 +32,10 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     pages: dict[str, str]
     #: Page source path → the day its content last changed ("Senast uppdaterad").
     updated: dict[str, date]
+    version: Version
+    # The last guide laid out, as (HTML, PDF bytes): `mkdocs serve` rebuilds on every
+    # save, and laying out the PDF again is only worth it when its HTML changed.
+    _pdf: tuple[str, bytes] = ("", b"")
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent / self.config.content_dir
@@ -46,7 +53,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         for name, options in EXTENSION_CONFIGS.items():
             config.mdx_configs.setdefault(name, {}).update(options)
         # The footer shows the same version mark as the study guide's colophon.
-        config.extra["version"] = str(current_version(root))
+        self.version = current_version(root)
+        config.extra["version"] = str(self.version)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -78,6 +86,15 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     def on_env(self, env, config, files):
         env.filters["swedish_date"] = swedish_date
         return env
+
+    def on_post_build(self, config) -> None:
+        # The study guide is made from the same Library; the study guide page links to it.
+        html = render_html(self.library, Publication.from_config(config), self.version)
+        if html != self._pdf[0]:
+            buffer = BytesIO()
+            write_pdf(html, buffer)
+            self._pdf = (html, buffer.getvalue())
+        (Path(config.site_dir) / PDF_NAME).write_bytes(self._pdf[1])
 
     def on_serve(self, server, config, builder):
         for path in self.library.content_files():

@@ -1,0 +1,209 @@
+"""The printed study guide: Library → HTML (Jinja + print CSS) → PDF with WeasyPrint.
+
+The guide is made from the same content as the site: the sessions of study_guide.yaml,
+with the films, exercises and checklists they name, rendered with the project's one
+Markdown dialect. No MkDocs import here; the plugin and build_study_guide.py call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urljoin
+
+import jinja2
+import segno
+import yaml
+from markupsafe import Markup
+
+from .library import Library, load_library
+from .markdown import render, render_inline
+from .models import Checklist, Exercise, Film, PlanStep, Session
+from .pages import (REFERENCE_KINDS, checklist_path, clock, count, exercise_path, film_path,
+                    formats, page_url)
+from .version import Version, current_version
+
+TEMPLATES = Path(__file__).parent / "templates" / "study_guide"
+#: How an item of each kind is named in the guide, and the prefix of its anchor.
+KINDS = {"film": ("Film", "film"), "exercise": ("Övning", "ovning"),
+         "checklist": ("Checklista", "checklista")}
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What the guide needs from mkdocs.yml: the published address and who publishes it."""
+
+    site_url: str
+    author: str
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> Publication:
+        """From MkDocs settings: `site_url`, and `site_author` or else `site_name`."""
+        return cls(site_url=config.get("site_url") or "",
+                   author=config.get("site_author") or config.get("site_name") or "")
+
+
+def read_publication(mkdocs_yml: Path) -> Publication:
+    """The Publication settings of an mkdocs.yml file, read without MkDocs."""
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold tags such as !!python/name for MkDocs itself; they are not ours.
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return Publication.from_config(
+        yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader) or {})
+
+
+@dataclass(frozen=True)
+class Material:
+    """A film, exercise or checklist as the guide shows it, with its anchor in the PDF."""
+
+    kind: str
+    item: Film | Exercise | Checklist
+    #: False when an earlier session already printed it: then the guide refers back.
+    first: bool = True
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind][0]
+
+    @property
+    def anchor(self) -> str:
+        return f"{KINDS[self.kind][1]}-{self.item.id}"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One step of a session's time plan, with its clock times from the start."""
+
+    start: int
+    end: int
+    step: PlanStep
+    material: Material | None
+
+
+@dataclass
+class SessionView:
+    """A session with its time plan and the materials to print after it."""
+
+    number: int
+    session: Session
+    slots: list[Slot] = field(default_factory=list)
+    materials: list[Material] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"traff-{self.number}"
+
+
+def _step_item(library: Library, step: PlanStep) -> tuple[str, object] | None:
+    for kind, items in (("film", library.films), ("exercise", library.exercises),
+                        ("checklist", library.checklists)):
+        item_id = getattr(step, kind)
+        if item_id:
+            return kind, items[item_id]
+    return None
+
+
+def session_views(library: Library) -> list[SessionView]:
+    """The sessions in order; each film, exercise and checklist is printed in full once."""
+    printed: set[tuple[str, str]] = set()
+    views = []
+    for number, session in enumerate(library.study_guide.sessions, start=1):
+        view = SessionView(number, session)
+        in_session: set[tuple[str, str]] = set()
+        minute = 0
+        for step in session.plan:
+            material = None
+            found = _step_item(library, step)
+            if found:
+                key = (found[0], found[1].id)
+                material = Material(*found, first=key not in printed)
+                if key not in in_session:
+                    view.materials.append(material)
+                in_session.add(key)
+                printed.add(key)
+            view.slots.append(Slot(minute, minute + step.minutes, step, material))
+            minute += step.minutes
+        views.append(view)
+    return views
+
+
+def extra_materials(library: Library, views: list[SessionView]) -> list[Material]:
+    """Films, exercises and checklists that no session uses, for groups that want more."""
+    used = {(m.kind, m.item.id) for view in views for m in view.materials}
+    extra = []
+    for kind, items in (("film", library.films), ("exercise", library.exercises),
+                        ("checklist", library.checklists)):
+        extra += [Material(kind, item) for item in items.values() if (kind, item.id) not in used]
+    return extra
+
+
+def item_url(site_url: str, material: Material) -> str:
+    """The full address of a film's, exercise's or checklist's page on the site."""
+    path = {"film": film_path, "exercise": exercise_path,
+            "checklist": checklist_path}[material.kind](material.item.id)
+    return urljoin(site_url, page_url(path))
+
+
+def short_address(url: str) -> str:
+    """An address as a person types it: without https:// and www."""
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+def qr_code(url: str) -> Markup:
+    """An SVG QR code of `url` as a data URI, crisp at any print size."""
+    return Markup(segno.make(url, error="m", micro=False).svg_data_uri(border=0, dark="#000"))
+
+
+def hours_minutes(minutes: int) -> str:
+    """Minutes from the start of a session as a clock time: 95 → '1:35'."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+        autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(
+        md=lambda text: Markup(render(text)), inline=lambda text: Markup(render_inline(text)),
+        hm=hours_minutes, clock=clock, formats=formats, short=short_address, qr=qr_code)
+    return env
+
+
+def render_html(library: Library, publication: Publication, version: Version) -> str:
+    """The whole guide as one HTML document, ready for WeasyPrint."""
+    views = session_views(library)
+    return _environment().get_template("guide.html.j2").render(
+        guide=library.study_guide, lib=library, sessions=views,
+        extra=extra_materials(library, views), publication=publication, version=version,
+        url=lambda material: item_url(publication.site_url, material),
+        count=count, REFERENCE_KINDS=REFERENCE_KINDS)
+
+
+def write_pdf(html: str, target: Path | BinaryIO) -> None:
+    """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF."""
+    # Imported here: WeasyPrint loads Pango at import, which the site's pages never need.
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    # The stylesheet and the fonts are found relative to the templates folder.
+    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
+        target, font_config=FontConfiguration(), pdf_variant="pdf/ua-1", pdf_tags=True)
+
+
+def build_study_guide(root: Path, target: Path | BinaryIO, mkdocs_yml: Path,
+                      site_url: str | None = None) -> None:
+    """Load the content under `root` and write its study guide PDF to `target`.
+
+    `site_url` (the address the QR codes point at) defaults to the one in mkdocs.yml.
+    Raises ContentError when the content has problems.
+    """
+    library = load_library(root)
+    publication = read_publication(mkdocs_yml)
+    if site_url:
+        publication = replace(publication, site_url=site_url)
+    write_pdf(render_html(library, publication, current_version(root)), target)
