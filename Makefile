@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install system check schemas build serve test clean
+.PHONY: help install system check schemas links build serve test clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ check: $(STAMP) ## Check all content files (python -m pratamedbarn check)
 
 schemas: $(STAMP) ## Write the JSON schemas (schemas/) from the content models, after changing models.py
 	$(PY) -m pratamedbarn schemas
+
+links: $(STAMP) ## Check the external links in the content and pages (needs internet; CI does not run it)
+	$(PY) -m pratamedbarn links
 
 build: $(STAMP) ## Build the site and the study guide PDF into site/
 	$(PY) -m mkdocs build --strict

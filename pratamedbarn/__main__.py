@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .library import load_library
+from .links import check_links, find_links
 from .pages import count
 from .readability import readability_warnings
 from .schemas import SCHEMA_DIR, write_schemas
@@ -50,16 +51,37 @@ def schemas(root: Path) -> int:
     return 0
 
 
+def links(root: Path, timeout: float = 15) -> int:
+    """Ask every external address in the content whether it answers; report, never edit."""
+    found = find_links(root)
+    print(f"Kontrollerar {count(len({link.url for link in found}), 'extern adress', 'externa adresser')} "
+          "(det kräver internet) ...")
+    problems = check_links(found, timeout)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{count(len(problems), 'länk', 'länkar')} fungerar inte. Rätta adressen i filen "
+              "och kör kontrollen igen.", file=sys.stderr)
+        return 1
+    print("Alla externa länkar svarar.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pratamedbarn",
                                      description="Kontrollera innehållet i Prata med barn.")
     sub = parser.add_subparsers(dest="command", required=True)
     check_cmd = sub.add_parser("check", help="kontrollera alla innehållsfiler")
     schemas_cmd = sub.add_parser("schemas", help="skriv JSON-scheman för redigering med komplettering")
-    for cmd in (check_cmd, schemas_cmd):
+    links_cmd = sub.add_parser("links", help="kontrollera externa länkar (kräver internet)")
+    links_cmd.add_argument("--timeout", type=float, default=15,
+                           help="sekunder att vänta på varje adress (standard: 15)")
+    for cmd in (check_cmd, schemas_cmd, links_cmd):
         cmd.add_argument("--root", type=Path, default=Path("."),
                          help="mappen där videos.yaml ligger (standard: den här mappen)")
     args = parser.parse_args(argv)
+    if args.command == "links":
+        return links(args.root, args.timeout)
     return {"check": check, "schemas": schemas}[args.command](args.root)
 
 

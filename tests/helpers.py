@@ -29,7 +29,8 @@ def site_project(tmp_path: Path, content_root: Path = GOOD) -> Path:
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site_dir`, as editors and CI run it."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Never -q: quiet mode drops the warnings before --strict can count them.
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
          "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, check=False)
