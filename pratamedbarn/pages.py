@@ -11,12 +11,13 @@ import jinja2
 
 from .library import Library
 from .markdown import render_inline
-from .player import player_html
+from .player import aliases_attr, player_html
 
 FORMAT_NAMES = {"individual": "ensam", "group": "i grupp"}
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
                    "guidance": "Vägledning och stöd"}
 PDF_NAME = "studiehandledning.pdf"
+MY_NOTES_PATH = "mina-anteckningar.md"
 
 
 def film_path(film_id: str) -> str:
@@ -67,6 +68,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(clock=clock, inline=render_inline, formats=formats)
     env.globals.update(film_path=film_path, checklist_path=checklist_path,
                        exercise_path=exercise_path, theme_path=theme_path, count=count,
+                       aliases_attr=aliases_attr, MY_NOTES_PATH=MY_NOTES_PATH,
                        REFERENCE_KINDS=REFERENCE_KINDS,
                        PDF_NAME=PDF_NAME)
     return env
@@ -111,6 +113,7 @@ def build_pages(library: Library) -> dict[str, str]:
         r.add(exercise_path(exercise.id), "exercise.md.j2", exercise=exercise,
               films=[f for f in library.videos.films if exercise.id in f.exercises])
     r.add("forskning.md", "research.md.j2")
+    r.add(MY_NOTES_PATH, "my_notes.md.j2")
     r.add("studiehandledning.md", "study_guide.md.j2")
     _add_moved_pages(r, library)
     return r.pages
@@ -157,6 +160,7 @@ def build_nav(library: Library) -> list:
         {c.title: checklist_path(c.id)} for c in library.checklists.values()]})
     nav.append({"Övningar": ["ovningar/index.md"] + [
         {e.title: exercise_path(e.id)} for e in library.exercises.values()]})
+    nav.append({"Mina anteckningar": MY_NOTES_PATH})
     nav.append({"Studiehandledning": "studiehandledning.md"})
     nav.append({"Forskning och lagar": "forskning.md"})
     return nav

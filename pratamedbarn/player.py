@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from urllib.parse import urlsplit
 
-from .models import Film
+from .models import Film, Item
 
 YOUTUBE_HOST = "www.youtube-nocookie.com"
 VIMEO_HOST = "player.vimeo.com"
@@ -43,11 +43,19 @@ def provider_of(film: Film) -> str:
     return "YouTube" if source.youtube else "Vimeo" if source.vimeo else host_of(film)
 
 
+def aliases_attr(item: Item) -> str:
+    """' data-aliases="old other"' for an item renamed from old ids, else ''.
+
+    The learner's browser moves ticks, "watched" and notes saved under an old id to the new one.
+    """
+    return f' data-aliases="{" ".join(item.aliases)}"' if item.aliases else ""
+
+
 def _video(film: Film, url: Callable[[str], str]) -> str:
     src, poster = escape(url(film.source.file)), escape(url(film.source.poster))
     track = escape(url(film.captions))
     return (
-        f'<figure class="pmb-player" data-film="{film.id}">\n'
+        f'<figure class="pmb-player" data-film="{film.id}"{aliases_attr(film)}>\n'
         f'<video controls preload="metadata" poster="{poster}" data-film="{film.id}">\n'
         f'<source src="{src}" type="video/mp4">\n'
         f'<track kind="captions" srclang="sv" label="Svenska" src="{track}" default>\n'
@@ -60,7 +68,7 @@ def _consent(film: Film, url: Callable[[str], str]) -> str:
     host, provider = escape(host_of(film)), escape(provider_of(film))
     poster = escape(url(film.source.poster))
     return (
-        f'<figure class="pmb-player pmb-embed" data-film="{film.id}" '
+        f'<figure class="pmb-player pmb-embed" data-film="{film.id}"{aliases_attr(film)} '
         f'data-embed-src="{escape(embed_url(film))}" data-embed-title="{escape(film.title)}">\n'
         f'<img src="{poster}" alt="" width="640" height="360">\n'
         f'<figcaption class="pmb-embed__consent">\n'

@@ -91,7 +91,7 @@ def test_navigation_follows_the_investigation(fixture_site: Path):
     items = page.select_one("nav.md-nav--primary > ul").find_all("li", recursive=False)
     labels = [li.find(["a", "label"]).get_text(" ", strip=True) for li in items]
     assert labels == ["Start", "Före samtalet", "Under samtalet", "Checklistor", "Övningar",
-                      "Studiehandledning", "Forskning och lagar", "Om Prata med barn",
+                      "Mina anteckningar", "Studiehandledning", "Forskning och lagar", "Om Prata med barn",
                       "Tillgänglighet"]
 
 
@@ -110,3 +110,37 @@ def test_an_old_id_keeps_its_address_with_a_link_to_the_new_page(fixture_site: P
     link = page.select_one("article a[href]")
     target = Path(posixpath.normpath(str(fixture_site / old / link["href"])))
     assert target == fixture_site / new
+
+
+def test_my_notes_page_has_every_question_and_the_ids_to_fill_in(fixture_site: Path):
+    library = load_library(GOOD)
+    page = soup(fixture_site, "mina-anteckningar")
+    for exercise in library.exercises.values():
+        section = page.find("section", attrs={"data-exercise-notes": exercise.id})
+        assert section.get("data-aliases", "").split() == exercise.aliases
+        questions = [h.get_text(strip=True) for h in section.find_all("h4")]
+        assert questions == [q.text for q in exercise.questions]
+        slots = [div["data-question"] for div in section.select(".pmb-answer")]
+        assert slots == [q.id for q in exercise.questions]
+    films = page.find("p", class_="pmb-progress")["data-films"].split()
+    assert films == list(library.films)
+
+
+def test_exercise_questions_carry_their_ids_for_the_notes(fixture_site: Path):
+    library = load_library(GOOD)
+    for exercise in library.exercises.values():
+        box = soup(fixture_site, f"ovningar/{exercise.id}").find(attrs={"data-exercise": exercise.id})
+        headings = box.find_all("h3", attrs={"data-question": True})
+        assert [(h["data-question"], h.get_text(strip=True)) for h in headings] == \
+            [(q.id, q.text) for q in exercise.questions]
+
+
+def test_generated_pages_have_no_inline_scripts_or_event_handlers(fixture_site: Path):
+    # A Content-Security-Policy without 'unsafe-inline' must be able to cover what we add.
+    for html in fixture_site.rglob("*.html"):
+        article = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("article")
+        if article is None:
+            continue
+        assert not article.find("script"), html
+        for element in article.find_all(True):
+            assert not [a for a in element.attrs if a.lower().startswith("on")], html

@@ -6,9 +6,11 @@ it never downloads a browser of its own.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -17,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import REPO, mkdocs_build
+from helpers import REPO, mkdocs_build, site_project
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 # Without these, Chromium tries to reach Google's services at start-up.
@@ -40,16 +42,42 @@ def site_dir(tmp_path_factory) -> Path:
     return site
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path):
-    """The built site served over HTTP on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def _served(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    """The built site served over HTTP on a free port of 127.0.0.1."""
+    with _served(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fixture_url(tmp_path_factory):
+    """The fixture content's site (tests/fixtures/good: items with aliases, a playable film).
+
+    Its site_url is the address it is served on: Material's instant navigation only follows
+    links to pages in its sitemap, and compares their port too.
+    """
+    tmp = tmp_path_factory.mktemp("fixture-url")
+    site = tmp / "site"
+    site.mkdir()
+    with _served(site) as url:
+        project = site_project(tmp)
+        config = project / "mkdocs.yml"
+        config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {url}",
+                                 config.read_text(encoding="utf-8")), encoding="utf-8")
+        result = mkdocs_build(project, site)
+        assert result.returncode == 0, result.stderr
+        yield url
 
 
 @pytest.fixture(scope="session")

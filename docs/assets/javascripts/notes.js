@@ -1,0 +1,213 @@
+/* Prata med barn: private notes to the exercises' questions, and the page Mina anteckningar
+ * (all notes, print, export to a file, import from a file, clear everything).
+ * Saved through window.pratamedbarn.store (storage.js); nothing leaves the browser.
+ */
+(function () {
+  "use strict";
+
+  var store = window.pratamedbarn.store;
+  var SAVE_DELAY = 600;  // ms after the last key press
+  var EXPORT_FORMAT = "pratamedbarn-anteckningar";
+  var pending = {};      // note key -> function that saves it now
+
+  function make(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text) element.textContent = text;
+    return element;
+  }
+
+  function savedText(record) {
+    return record ? "Sparat " + store.formatTime(record.updated) + "." : "";
+  }
+
+  // Save what is still waiting: before the page goes away or instant navigation moves on.
+  function flush() {
+    Object.keys(pending).forEach(function (key) { pending[key](); });
+  }
+
+  // ---- Notes fields on an exercise page ----
+
+  function noteField(exercise, heading) {
+    var question = heading.dataset.question;
+    var key = "note:" + exercise + ":" + question;
+    var id = "anteckning--" + exercise + "--" + question;
+    var box = make("div", "pmb-note");
+
+    var label = make("label", "pmb-note__label", "Dina anteckningar");
+    label.htmlFor = id;
+    var hidden = make("span", "pmb-visually-hidden", " till frågan: " + heading.textContent.trim());
+    label.append(hidden);
+    var help = make("p", "pmb-note__help",
+      "Skriv inget som kan visa vem en klient är. Det du skriver sparas bara i den här " +
+      "webbläsaren, på den här datorn.");
+    help.id = id + "--hjalp";
+    var field = make("textarea", "pmb-note__field");
+    field.id = id;
+    field.rows = 5;
+    field.setAttribute("aria-describedby", help.id);
+    var status = make("p", "pmb-note__status");
+
+    var saved = store.get(key);
+    field.value = saved ? saved.value : "";
+    status.textContent = savedText(saved);
+    // The saved time is set before the box is in the page, so loading it announces nothing.
+    status.setAttribute("aria-live", "polite");
+
+    var timer = null;
+    function save() {
+      clearTimeout(timer);
+      delete pending[key];
+      var kept = store.set(key, field.value);
+      status.textContent = kept ? "Sparat." : "Sparat tills du stänger fliken.";
+    }
+    field.addEventListener("input", function () {
+      status.textContent = "";
+      clearTimeout(timer);
+      pending[key] = save;
+      timer = setTimeout(save, SAVE_DELAY);
+    });
+    field.addEventListener("blur", function () { if (pending[key]) save(); });
+
+    box.append(label, help, field, status);
+    return box;
+  }
+
+  function setUpExercise(container) {
+    container.querySelectorAll("[data-question]").forEach(function (heading) {
+      heading.after(noteField(container.dataset.exercise, heading));
+    });
+  }
+
+  // ---- Mina anteckningar ----
+
+  function fillAnswers(root) {
+    root.querySelectorAll("[data-exercise-notes]").forEach(function (section) {
+      var exercise = section.dataset.exerciseNotes;
+      var written = 0;
+      section.querySelectorAll(".pmb-answer[data-question]").forEach(function (answer) {
+        var saved = store.get("note:" + exercise + ":" + answer.dataset.question);
+        var text = saved ? String(saved.value) : "";
+        answer.replaceChildren();
+        if (text.trim()) {
+          written++;
+          answer.append(make("p", "pmb-answer__text", text),
+                        make("p", "pmb-answer__time", savedText(saved)));
+        } else {
+          answer.append(make("p", "pmb-answer__empty", "Inget skrivet än."));
+        }
+      });
+      section.classList.toggle("pmb-empty", written === 0);
+    });
+    window.pratamedbarn.progress.show(root);
+  }
+
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  function exportAll() {
+    var items = {};
+    store.keys("").forEach(function (key) { items[key] = store.get(key); });
+    var data = { format: EXPORT_FORMAT, version: store.VERSION,
+                 exported: new Date().toISOString(), items: items };
+    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+    var link = make("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "pratamedbarn-anteckningar-" + today() + ".json";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    return Object.keys(items).length;
+  }
+
+  function validRecord(key, record) {
+    if (!record || typeof record !== "object" || typeof record.updated !== "string") return false;
+    var value = record.value;
+    return key.indexOf("note:") === 0 ? typeof value === "string" : typeof value === "boolean";
+  }
+
+  /** Merge an export file's text into what is saved; returns what happened, in Swedish. */
+  function importText(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { data = null; }
+    if (!data || data.format !== EXPORT_FORMAT || typeof data.items !== "object" ||
+        data.items === null) {
+      return "Filen kunde inte läsas. Välj en fil som du har sparat från Mina anteckningar.";
+    }
+    if (data.version !== store.VERSION) {
+      return "Filen kommer från en annan version av webbplatsen och kan inte läsas här.";
+    }
+    var taken = 0;
+    var both = 0;
+    Object.keys(data.items).forEach(function (key) {
+      var theirs = data.items[key];
+      if (!store.SHORT_KEY.test(key) || !validRecord(key, theirs)) return;
+      var result = store.merge(key, store.get(key), theirs);
+      store.put(key, result.record);
+      taken++;
+      if (result.kept) both++;
+    });
+    // Items saved under ids that have since been renamed follow their new ids.
+    store.migratePage(document);
+    var message = "Klart. " + taken + (taken === 1 ? " sak" : " saker") + " hämtades från filen.";
+    if (both) {
+      message += " " + both + (both === 1 ? " anteckning" : " anteckningar") + " fanns redan " +
+        "med en annan text. Båda versionerna finns kvar, den nyaste först.";
+    }
+    return message;
+  }
+
+  function setUpMyNotes(tools) {
+    var status = tools.querySelector(".pmb-mynotes__status");
+    var file = tools.querySelector("input[type=file]");
+    tools.hidden = false;
+    tools.querySelector("[data-action=print]").addEventListener("click", function () {
+      window.print();
+    });
+    tools.querySelector("[data-action=export]").addEventListener("click", function () {
+      var n = exportAll();
+      status.textContent = "Filen är sparad med " + n + (n === 1 ? " sak." : " saker.") +
+        " Den innehåller dina anteckningar: spara den där bara du kommer åt den.";
+    });
+    tools.querySelector("[data-action=import]").addEventListener("click", function () {
+      file.click();
+    });
+    file.addEventListener("change", function () {
+      var chosen = file.files[0];
+      if (!chosen) return;
+      chosen.text().then(function (text) {
+        status.textContent = importText(text);
+        file.value = "";
+        fillAnswers(document);
+      });
+    });
+    tools.querySelector("[data-action=clear]").addEventListener("click", function () {
+      var sure = window.confirm("Vill du ta bort alla dina anteckningar, bockar och sedda " +
+        "filmer från den här webbläsaren? Det går inte att ångra. Spara dem till en fil " +
+        "först om du vill ha kvar dem.");
+      if (!sure) return;
+      store.clearAll();
+      fillAnswers(document);
+      status.textContent = "Allt är borttaget från den här webbläsaren.";
+    });
+    fillAnswers(document);
+  }
+
+  function init() {
+    flush();
+    var exercises = document.querySelectorAll("[data-exercise]");
+    exercises.forEach(setUpExercise);
+    var tools = document.querySelector(".pmb-mynotes__tools");
+    if (tools) setUpMyNotes(tools);
+    if (exercises.length || tools) store.announce();
+  }
+
+  window.addEventListener("pagehide", flush);
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
+})();

@@ -1,0 +1,144 @@
+/* Prata med barn: checklist ticks, watched films and the learner's progress.
+ * Saved through window.pratamedbarn.store (storage.js). Runs on every page view, also after
+ * Material's instant navigation. Controls that save are made here, so that a page without
+ * JavaScript shows none that would not work.
+ */
+(function () {
+  "use strict";
+
+  var store = window.pratamedbarn.store;
+  // Most of a self-hosted film has played: it counts as watched.
+  var WATCHED_SHARE = 0.9;
+
+  function make(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text) element.textContent = text;
+    return element;
+  }
+
+  // ---- Checklists ----
+
+  function setUpChecklist(list) {
+    var checklist = list.dataset.checklist;
+    var tools = make("div", "pmb-checklist-tools");
+    var reset = make("button", "md-button pmb-checklist-reset", "Ta bort alla bockar");
+    reset.type = "button";
+    var status = make("p", "pmb-checklist-status");
+    status.setAttribute("aria-live", "polite");
+    var boxes = Array.prototype.slice.call(list.querySelectorAll("input[data-item]"));
+    boxes.forEach(function (box) {
+      var saved = store.get("checklist:" + checklist + ":" + box.dataset.item);
+      box.checked = Boolean(saved && saved.value);
+      box.addEventListener("change", function () {
+        store.set("checklist:" + checklist + ":" + box.dataset.item, box.checked);
+        status.textContent = "";
+      });
+    });
+    reset.addEventListener("click", function () {
+      if (!window.confirm("Vill du ta bort alla bockar i den här checklistan?")) return;
+      boxes.forEach(function (box) {
+        box.checked = false;
+        store.set("checklist:" + checklist + ":" + box.dataset.item, false);
+      });
+      status.textContent = "Alla bockar är borttagna.";
+    });
+    tools.append(reset, status);
+    list.after(tools);
+  }
+
+  // ---- Watched films ----
+
+  function watched(filmId) {
+    var saved = store.get("film:" + filmId);
+    return Boolean(saved && saved.value);
+  }
+
+  function showWatched(button, status, isWatched, message) {
+    button.setAttribute("aria-pressed", String(isWatched));
+    status.textContent = message || "";
+  }
+
+  function setUpFilm(figure) {
+    var filmId = figure.dataset.film;
+    var box = make("div", "pmb-watched");
+    var button = make("button", "md-button pmb-watched__button", "Jag har sett filmen");
+    button.type = "button";
+    var status = make("p", "pmb-watched__status");
+    status.setAttribute("aria-live", "polite");
+    box.append(button, status);
+    figure.after(box);
+    showWatched(button, status, watched(filmId));
+    var video = figure.querySelector("video");
+    // Once watched or decided by hand, playing the film does not change the mark again.
+    var autoDone = watched(filmId);
+
+    button.addEventListener("click", function () {
+      var now = !watched(filmId);
+      store.set("film:" + filmId, now);
+      showWatched(button, status, now, now ? "Filmen är markerad som sedd."
+                                            : "Filmen är inte längre markerad som sedd.");
+      autoDone = true;
+    });
+
+    if (!video) return;
+    function check() {
+      if (autoDone || !(video.duration > 0)) return;
+      if (video.ended || video.currentTime >= WATCHED_SHARE * video.duration) {
+        autoDone = true;
+        store.set("film:" + filmId, true);
+        showWatched(button, status, true, "Du har sett filmen. Den är markerad som sedd.");
+      }
+    }
+    video.addEventListener("timeupdate", check);
+    video.addEventListener("ended", check);
+  }
+
+  // ---- Progress on the start page, theme pages and Mina anteckningar ----
+
+  function filmsText(seen, total) {
+    return "Du har sett " + seen + " av " + total + (total === 1 ? " film." : " filmer.");
+  }
+
+  function showProgress(root) {
+    root.querySelectorAll("[data-films]").forEach(function (element) {
+      var ids = element.dataset.films.split(/\s+/).filter(Boolean);
+      element.textContent = filmsText(ids.filter(watched).length, ids.length);
+    });
+    root.querySelectorAll("[data-film-link]").forEach(function (link) {
+      var mark = link.nextElementSibling;
+      var hasMark = mark && mark.classList.contains("pmb-seen");
+      if (watched(link.dataset.filmLink) && !hasMark) {
+        link.after(make("span", "pmb-seen", "sedd"));
+      } else if (!watched(link.dataset.filmLink) && hasMark) {
+        mark.remove();
+      }
+    });
+    root.querySelectorAll("[data-checklist-progress]").forEach(function (element) {
+      var checklist = element.dataset.checklistProgress;
+      var items = element.dataset.items.split(/\s+/).filter(Boolean);
+      var ticked = items.filter(function (item) {
+        var saved = store.get("checklist:" + checklist + ":" + item);
+        return saved && saved.value;
+      }).length;
+      element.textContent = "(" + ticked + " av " + items.length + " avbockade)";
+    });
+  }
+
+  function init() {
+    var lists = document.querySelectorAll("ul.pmb-checklist[data-checklist]");
+    var films = document.querySelectorAll("figure.pmb-player[data-film]");
+    lists.forEach(setUpChecklist);
+    films.forEach(setUpFilm);
+    showProgress(document);
+    if (lists.length || films.length || document.querySelector("[data-films]")) store.announce();
+  }
+
+  window.pratamedbarn.progress = { show: showProgress };
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
+})();
