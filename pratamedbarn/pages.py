@@ -137,7 +137,8 @@ def page_sources(library: Library) -> dict[str, list[str]]:
     exercises = [f"exercises/{i}.yaml" for i in library.exercises]
     sources = {"index.md": ["site.yaml", "videos.yaml"],
                "checklistor/index.md": checklists, "ovningar/index.md": exercises,
-               "forskning.md": ["references.yaml"], "studiehandledning.md": ["study_guide.yaml"]}
+               "forskning.md": ["references.yaml"], "studiehandledning.md": ["study_guide.yaml"],
+               MY_NOTES_PATH: ["videos.yaml", *checklists, *exercises]}
     sources |= {theme_path(t.id): ["videos.yaml"] for t in library.videos.themes}
     sources |= {film_path(f.id): ["videos.yaml"] for f in library.videos.films}
     sources |= {checklist_path(i): [f"checklists/{i}.yaml"] for i in library.checklists}
