@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from .crossrefs import check_crossrefs
 from .errors import ContentError, ContentProblem
 from .messages import problems_from
+from .news import NewsPost, read_news
 from .models import (Checklist, Exercise, Film, Reference, References, Site, StudyGuide,
                      Theme, Videos)
 from .yamlsource import YamlSource, read_yaml
@@ -34,6 +35,8 @@ class Library:
     #: The parsed YAML of every file, with line numbers, keyed by its path under root.
     sources: dict[str, YamlSource] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: News posts from docs/nyheter/, newest first.
+    news: list[NewsPost] = field(default_factory=list)
 
     @property
     def themes(self) -> dict[str, Theme]:
@@ -123,6 +126,8 @@ def load_library(root: Path | str) -> Library:
     parsed = {name: loader.parse(loader.root / name, model) for name, model in SINGLE_FILES.items()}
     checklists = loader.folder("checklists", Checklist)
     exercises = loader.folder("exercises", Exercise)
+    news, news_problems = read_news(loader.docs_dir)
+    loader.problems += news_problems
     if loader.problems or None in parsed.values():
         raise ContentError(loader.problems)
     videos = parsed["videos.yaml"]
@@ -132,7 +137,7 @@ def load_library(root: Path | str) -> Library:
         references={r.id: r for r in parsed["references.yaml"].references},
         checklists=_in_film_order(checklists, videos, "checklists"),
         exercises=_in_film_order(exercises, videos, "exercises"), sources=loader.sources,
-        notes=loader.notes)
+        notes=loader.notes, news=news)
     problems = check_crossrefs(library, loader.sources)
     if problems:
         raise ContentError(problems)

@@ -11,13 +11,16 @@ import jinja2
 
 from .library import Library
 from .markdown import render_inline
+from .news import FEED_NAME, NEWS_DIR
 from .player import aliases_attr, player_html
+from .version import swedish_date
 
 FORMAT_NAMES = {"individual": "ensam", "group": "i grupp"}
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
                    "guidance": "Vägledning och stöd"}
 PDF_NAME = "studiehandledning.pdf"
 MY_NOTES_PATH = "mina-anteckningar.md"
+NEWS_INDEX = f"{NEWS_DIR}/index.md"
 
 
 def film_path(film_id: str) -> str:
@@ -65,12 +68,13 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("pratamedbarn", "templates/pages"),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True, autoescape=False)
-    env.filters.update(clock=clock, inline=render_inline, formats=formats)
+    env.filters.update(clock=clock, inline=render_inline, formats=formats,
+                       swedish_date=swedish_date)
     env.globals.update(film_path=film_path, checklist_path=checklist_path,
                        exercise_path=exercise_path, theme_path=theme_path, count=count,
                        aliases_attr=aliases_attr, MY_NOTES_PATH=MY_NOTES_PATH,
                        REFERENCE_KINDS=REFERENCE_KINDS,
-                       PDF_NAME=PDF_NAME)
+                       PDF_NAME=PDF_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME)
     return env
 
 
@@ -115,6 +119,8 @@ def build_pages(library: Library) -> dict[str, str]:
     r.add("forskning.md", "research.md.j2")
     r.add(MY_NOTES_PATH, "my_notes.md.j2")
     r.add("studiehandledning.md", "study_guide.md.j2")
+    if library.news:
+        r.add(NEWS_INDEX, "news.md.j2")
     _add_moved_pages(r, library)
     return r.pages
 
@@ -139,6 +145,8 @@ def page_sources(library: Library) -> dict[str, list[str]]:
                "checklistor/index.md": checklists, "ovningar/index.md": exercises,
                "forskning.md": ["references.yaml"], "studiehandledning.md": ["study_guide.yaml"],
                MY_NOTES_PATH: ["videos.yaml", *checklists, *exercises]}
+    if library.news:
+        sources[NEWS_INDEX] = [f"docs/{post.path}" for post in library.news]
     sources |= {theme_path(t.id): ["videos.yaml"] for t in library.videos.themes}
     sources |= {film_path(f.id): ["videos.yaml"] for f in library.videos.films}
     sources |= {checklist_path(i): [f"checklists/{i}.yaml"] for i in library.checklists}
@@ -164,4 +172,6 @@ def build_nav(library: Library) -> list:
     nav.append({"Mina anteckningar": MY_NOTES_PATH})
     nav.append({"Studiehandledning": "studiehandledning.md"})
     nav.append({"Forskning och lagar": "forskning.md"})
+    if library.news:
+        nav.append({"Nyheter": NEWS_INDEX})
     return nav

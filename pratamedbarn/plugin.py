@@ -17,6 +17,7 @@ from .dates import last_changed
 from .errors import ContentError
 from .library import Library, load_library
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
+from .news import FEED_NAME, NEWS_DIR, atom_feed, with_date_line
 from .pages import PDF_NAME, build_nav, build_pages, page_sources
 from .study_guide import Publication, render_html, write_pdf
 from .version import Version, current_version, swedish_date
@@ -55,6 +56,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         # The footer shows the same version mark as the study guide's colophon.
         self.version = current_version(root)
         config.extra["version"] = str(self.version)
+        # Every page's head links the news feed, so feed readers find it from any page.
+        config.extra["news_feed"] = f"{NEWS_DIR}/{FEED_NAME}" if self.library.news else None
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -81,7 +84,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.updated:
             page.meta["updated"] = self.updated[page.file.src_uri]
-        return markdown
+        post = next((p for p in self.library.news if p.path == page.file.src_uri), None)
+        return with_date_line(markdown, post) if post else markdown
 
     def on_env(self, env, config, files):
         env.filters["swedish_date"] = swedish_date
@@ -95,6 +99,9 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
             write_pdf(html, buffer)
             self._pdf = (html, buffer.getvalue())
         (Path(config.site_dir) / PDF_NAME).write_bytes(self._pdf[1])
+        if self.library.news:
+            feed = atom_feed(self.library.news, config.site_url or "", config.site_name)
+            (Path(config.site_dir) / NEWS_DIR / FEED_NAME).write_text(feed, encoding="utf-8")
 
     def on_serve(self, server, config, builder):
         for path in self.library.content_files():

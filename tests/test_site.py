@@ -91,7 +91,8 @@ def test_navigation_follows_the_investigation(fixture_site: Path):
     items = page.select_one("nav.md-nav--primary > ul").find_all("li", recursive=False)
     labels = [li.find(["a", "label"]).get_text(" ", strip=True) for li in items]
     assert labels == ["Start", "Före samtalet", "Under samtalet", "Checklistor", "Övningar",
-                      "Mina anteckningar", "Studiehandledning", "Forskning och lagar", "Om Prata med barn",
+                      "Mina anteckningar", "Studiehandledning", "Forskning och lagar", "Nyheter",
+                      "Om Prata med barn",
                       "Tillgänglighet"]
 
 
