@@ -72,7 +72,7 @@ def _environment() -> jinja2.Environment:
                        swedish_date=swedish_date)
     env.globals.update(film_path=film_path, checklist_path=checklist_path,
                        exercise_path=exercise_path, theme_path=theme_path, count=count,
-                       aliases_attr=aliases_attr, MY_NOTES_PATH=MY_NOTES_PATH,
+                       aliases_attr=aliases_attr, page_url=page_url, MY_NOTES_PATH=MY_NOTES_PATH,
                        REFERENCE_KINDS=REFERENCE_KINDS,
                        PDF_NAME=PDF_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME)
     return env

@@ -97,7 +97,13 @@
           answer.append(make("p", "pmb-answer__empty", "Inget skrivet än."));
         }
       });
+      // An exercise with no notes at all takes one line; its questions show once written.
       section.classList.toggle("pmb-empty", written === 0);
+      var none = section.querySelector(".pmb-mynotes__none");
+      if (!none) {
+        none = make("p", "pmb-mynotes__none", "Inget skrivet än.");
+        section.querySelector(".pmb-mynotes__questions").before(none);
+      }
     });
     window.pratamedbarn.progress.show(root);
   }
