@@ -1,0 +1,68 @@
+"""A checklist or exercise page printed from Chromium is a clean handout of its own."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pratamedbarn.library import load_library
+
+from helpers import REPO
+
+LIBRARY = load_library(REPO)
+CHECKLIST = next(iter(LIBRARY.checklists.values()))
+EXERCISE = next(iter(LIBRARY.exercises.values()))
+SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top"
+
+
+def printed_text(page, tmp_path: Path) -> str:
+    """Print the page to an A4 PDF, as the browser's print dialog does, and read it back."""
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def visible_in_print(page, selector: str) -> list[str]:
+    """The elements matching `selector` that take up room on paper."""
+    page.emulate_media(media="print")
+    return page.eval_on_selector_all(
+        selector, "els => els.filter(e => e.getClientRects().length > 0).map(e => e.className)")
+
+
+@pytest.mark.parametrize("path", [f"checklistor/{CHECKLIST.id}/", f"ovningar/{EXERCISE.id}/"])
+def test_navigation_header_footer_and_search_are_not_printed(page, base_url, path, tmp_path):
+    page.goto(base_url + path)
+    assert visible_in_print(page, SCREEN_ONLY) == []
+    text = " ".join(printed_text(page, tmp_path).split())
+    title = CHECKLIST.title if path.startswith("checklistor") else EXERCISE.title
+    assert title in text
+    assert "Hoppa till innehåll" not in text
+    # Navigation labels of other parts of the site are not on the paper.
+    assert "Forskning och lagar" not in text and "Tillgänglighet" not in text
+
+
+def test_printed_checklist_keeps_its_tick_boxes(page, base_url):
+    page.goto(f"{base_url}checklistor/{CHECKLIST.id}/")
+    page.emulate_media(media="print")
+    boxes = page.locator(".pmb-checklist input[type=checkbox]")
+    assert boxes.count() == len(CHECKLIST.items)
+    for index in range(boxes.count()):
+        box = boxes.nth(index).bounding_box()
+        assert box and box["width"] >= 14 and box["height"] >= 14  # big enough for a pen
+
+
+def test_printed_exercise_has_room_to_write_under_each_question(page, base_url):
+    page.goto(f"{base_url}ovningar/{EXERCISE.id}/")
+    page.emulate_media(media="print")
+    heights = page.eval_on_selector_all(
+        ".pmb-questions h3",
+        "els => els.map(e => parseFloat(getComputedStyle(e, '::after').height))")
+    assert len(heights) == len(EXERCISE.questions)
+    assert all(height >= 90 for height in heights)  # three lines, 9 mm apart
+    page.emulate_media(media="screen")
+    screen = page.eval_on_selector(".pmb-questions h3",
+                                   "e => getComputedStyle(e, '::after').content")
+    assert screen in ("none", "normal"), "the lines are for paper only"
