@@ -54,15 +54,34 @@ def test_printed_checklist_keeps_its_tick_boxes(page, base_url):
         assert box and box["width"] >= 14 and box["height"] >= 14  # big enough for a pen
 
 
-def test_printed_exercise_has_room_to_write_under_each_question(page, base_url):
+ROOM_TO_WRITE = """els => els.map(h => {
+    const lines = parseFloat(getComputedStyle(h, '::after').height) || 0;
+    const next = h.nextElementSibling;
+    const field = next && next.querySelector('textarea');
+    return Math.max(lines, field ? field.getBoundingClientRect().height : 0);
+})"""
+
+
+def test_printed_exercise_has_ruled_space_under_each_question(browser, base_url):
+    # Without JavaScript (or before it has run) the paper gets ruled lines.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
     page.goto(f"{base_url}ovningar/{EXERCISE.id}/")
     page.emulate_media(media="print")
-    heights = page.eval_on_selector_all(
-        ".pmb-questions h3",
-        "els => els.map(e => parseFloat(getComputedStyle(e, '::after').height))")
+    heights = page.eval_on_selector_all(".pmb-questions h3", ROOM_TO_WRITE)
     assert len(heights) == len(EXERCISE.questions)
-    assert all(height >= 90 for height in heights)  # three lines, 9 mm apart
+    assert all(height >= 90 for height in heights), heights  # three lines, 9 mm apart
     page.emulate_media(media="screen")
     screen = page.eval_on_selector(".pmb-questions h3",
                                    "e => getComputedStyle(e, '::after').content")
     assert screen in ("none", "normal"), "the lines are for paper only"
+    context.close()
+
+
+def test_printed_exercise_has_room_to_write_under_each_question(page, base_url):
+    page.goto(f"{base_url}ovningar/{EXERCISE.id}/")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    heights = page.eval_on_selector_all(".pmb-questions h3", ROOM_TO_WRITE)
+    assert len(heights) == len(EXERCISE.questions)
+    assert all(height >= 60 for height in heights), heights
