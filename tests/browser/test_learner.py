@@ -269,7 +269,7 @@ def test_blocked_storage_is_said_politely_and_the_page_still_works(browser, fixt
     page.goto(f"{fixture_url}ovningar/{EXERCISE.id}/")
     assert page.get_by_text("Det du gör sparas inte").is_visible()
     page.get_by_role("textbox", name=EXERCISE.questions[0].text).fill("Bara i fliken.")
-    page.locator(".pmb-note__status", has_text="tills du stänger fliken").wait_for()
+    page.locator(".pmb-note__status", has_text="Kan inte sparas").wait_for()
     # Material's own inline scripts also throw on blocked storage: only ours are checked here.
     assert errors == []
     context.close()

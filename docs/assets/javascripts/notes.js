@@ -59,7 +59,8 @@
       clearTimeout(timer);
       delete pending[key];
       var kept = store.set(key, field.value);
-      status.textContent = kept ? "Sparat." : "Sparat tills du stänger fliken.";
+      status.textContent = kept ? "Sparat."
+        : "Kan inte sparas här. Det försvinner när du stänger fliken.";
     }
     field.addEventListener("input", function () {
       status.textContent = "";

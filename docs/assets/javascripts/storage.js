@@ -165,9 +165,10 @@
   var NOTICES = {
     unavailable: "Den här webbläsaren låter inte sidan spara något (det händer till exempel " +
       "i ett privat fönster). Du kan bocka av, markera filmer och skriva som vanligt, men det " +
-      "finns bara kvar tills du stänger fliken.",
-    full: "Webbläsarens lagring är full, så det du gör nu sparas inte. Det finns kvar tills du " +
-      "stänger fliken. Spara dina anteckningar till en fil på sidan Mina anteckningar."
+      "försvinner när du stänger fliken eller laddar om sidan.",
+    full: "Webbläsarens lagring är full, så det du gör nu sparas inte. Det försvinner när du " +
+      "stänger fliken eller laddar om sidan. Spara dina anteckningar till en fil på sidan " +
+      "Mina anteckningar."
   };
 
   function announce() {
