@@ -14,7 +14,9 @@
   "use strict";
 
   var ROOT = "pratamedbarn:";
-  var PREFIX = ROOT + "v1:";
+  // The key scheme's version: also the version of export files.
+  var VERSION = 1;
+  var PREFIX = ROOT + "v" + VERSION + ":";
   var KINDS = ["checklist", "film", "note"];
   // A short key is what export files hold: "note:forsta-minuten:kansla".
   var SHORT_KEY = /^(checklist|film|note):[a-z0-9-]+(:[a-z0-9-]+)?$/;
@@ -155,8 +157,8 @@
         var rest = oldKey.slice((kind + ":" + alias).length);
         if (rest !== "" && rest.charAt(0) !== ":") return;  // another id that starts alike
         var newKey = kind + ":" + id + rest;
-        put(newKey, merge(newKey, get(newKey), get(oldKey)).record);
-        remove(oldKey);
+        // The old key goes only once the new one is really saved: nothing is lost.
+        if (put(newKey, merge(newKey, get(newKey), get(oldKey)).record)) remove(oldKey);
       });
     });
   }
@@ -216,12 +218,10 @@
 
   window.pratamedbarn = window.pratamedbarn || {};
   window.pratamedbarn.store = {
-    VERSION: 1, PREFIX: PREFIX, KINDS: KINDS, SHORT_KEY: SHORT_KEY,
-    get: get, set: set, put: put, remove: remove, keys: keys, clearAll: clearAll,
-    merge: merge, migrate: migrate, migratePage: migratePage, formatTime: formatTime,
+    VERSION: VERSION, SHORT_KEY: SHORT_KEY,
+    get: get, set: set, put: put, keys: keys, clearAll: clearAll,
+    merge: merge, migratePage: migratePage, formatTime: formatTime,
     /** Show the polite notice if saving does not work (call after a page is set up). */
-    announce: announce,
-    /** True when what the learner does outlives the tab. */
-    persistent: function () { return problem === null; }
+    announce: announce
   };
 })();
