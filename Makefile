@@ -41,5 +41,9 @@ serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/, rebuildin
 test: $(STAMP) system ## Run every test (content, site, PDF, browser)
 	$(PY) -m pytest
 
+.PHONY: bench
+bench: $(STAMP) system ## Time the build, the edit loop, the study guide and page weight (BENCHMARKS.md)
+	$(PY) -m bench
+
 clean: ## Remove build output
 	rm -rf site build

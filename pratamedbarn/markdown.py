@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import markdown as _markdown
 
 #: Extensions used for every text, on screen and on paper; the plugin adds them to MkDocs.
@@ -14,9 +16,16 @@ EXTENSION_CONFIGS = {
 }
 
 
+@functools.cache
+def _converter() -> _markdown.Markdown:
+    # Setting up the extensions costs more than converting a short text, and the pages
+    # convert thousands of them: set up once, reset between texts (builds are single-threaded).
+    return _markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+
 def render(text: str) -> str:
     """Markdown text to HTML, with the project's extensions."""
-    return _markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    return _converter().reset().convert(text)
 
 
 def render_inline(text: str) -> str:

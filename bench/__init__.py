@@ -1,0 +1,1 @@
+"""Benchmarks of the site build, the edit loop, the study guide and page weight (`make bench`)."""

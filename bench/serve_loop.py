@@ -1,0 +1,86 @@
+"""The editor's loop in `mkdocs serve`: save videos.yaml, wait for the film page to change.
+
+The time runs from the moment the edited videos.yaml is written to the moment the served film
+page (polled over HTTP on 127.0.0.1 every 20 ms) contains the new text. It includes MkDocs'
+file polling (every 0.5 s), its 0.1 s debounce and the full rebuild that `mkdocs serve` runs.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from .common import ENV, WORK, Runs, mkdocs, table
+from .project import plugin_project
+
+#: Content size → number of edits timed.
+SIZES = {1: 5, 10: 3}
+POLL = 0.02
+TIMEOUT = 300
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while text not in _get(url):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} never showed {text!r}")
+        time.sleep(POLL)
+
+
+def _edit(videos: Path, marker: str) -> None:
+    """Put `marker` in the first film's summary, as an editor saving the file would."""
+    data = yaml.safe_load(videos.read_text(encoding="utf-8"))
+    summary = data["films"][0]["summary"].split(" Ändrad ")[0]
+    data["films"][0]["summary"] = f"{summary} Ändrad {marker}."
+    videos.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+                      encoding="utf-8")
+
+
+def measure(factor: int, edits: int) -> Runs:
+    """Seconds from each of `edits` saves of videos.yaml to the changed page being served."""
+    project = plugin_project(factor, WORK / f"serve-{factor}x")
+    videos = project / "videos.yaml"
+    film_id = yaml.safe_load(videos.read_text(encoding="utf-8"))["films"][0]["id"]
+    port = _free_port()
+    server = subprocess.Popen(
+        mkdocs("serve", "--strict", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    url = f"http://127.0.0.1:{port}/filmer/{film_id}/"
+    times = []
+    try:
+        _wait_for(url, "</html>")
+        for n in range(edits):
+            time.sleep(1)  # let the watcher settle after the previous build
+            marker = f"mätning-{n}-{time.time_ns()}"
+            _edit(videos, marker)
+            start = time.perf_counter()
+            _wait_for(url, marker)
+            times.append(time.perf_counter() - start)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return Runs(tuple(times))
+
+
+def run() -> str:
+    rows = [[f"{factor}×", measure(factor, edits).spread()] for factor, edits in SIZES.items()]
+    return table(["content", "save → changed page served, wall s"], rows)
