@@ -10,12 +10,13 @@ from __future__ import annotations
 import sys
 import time
 
-from . import page_weight, serve_loop, site_build
+from . import page_weight, serve_loop, site_build, study_guide
 from .common import WORK, machine
 
 PARTS = {
     "site": ("Site build", site_build.run),
     "serve": ("Edit loop in mkdocs serve", serve_loop.run),
+    "guide": ("Study guide PDF", study_guide.run),
     "weight": ("Page weight", page_weight.run),
 }
 

@@ -4,6 +4,10 @@ The baseline is what MkDocs + Material would build without the project's plugin:
 Markdown that `pages.build_pages` makes, written to docs/ as ordinary pages, with the nav of
 `pages.build_nav` and the Markdown extensions of `markdown.EXTENSIONS` written into mkdocs.yml.
 Same theme, same overrides, same hand-written pages: the difference in build time is the plugin.
+
+The plugin project has two configurations: mkdocs.yml, the repository's own (the whole site
+build, study guide PDF included), and mkdocs-pages.yml, the same with the plugin's
+`study_guide: false`, which builds the pages alone, like with like against the baseline.
 """
 
 from __future__ import annotations
@@ -42,16 +46,34 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: _Tagged(node.tag,
 _Dumper.add_representer(_Tagged, lambda dumper, value: value.node)
 
 
+PAGES_ONLY = "mkdocs-pages.yml"
+
+
+def _read_config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def _write_config(path: Path, config: dict) -> None:
+    path.write_text(
+        yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _is_plugin(entry) -> bool:
+    return entry == PLUGIN or (isinstance(entry, dict) and PLUGIN in entry)
+
+
 def plugin_project(factor: int, out: Path, template: Path = REPO) -> Path:
     """`factor` times `template`'s content with the repository's mkdocs.yml and theme."""
     synth.generate(factor, out, template)
-    shutil.copy(REPO / "mkdocs.yml", out)
     shutil.copytree(REPO / "overrides", out / "overrides", dirs_exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", out)
+    config = _read_config(REPO / "mkdocs.yml")
+    for i, entry in enumerate(config["plugins"]):
+        if _is_plugin(entry):
+            options = dict(entry[PLUGIN] or {}) if isinstance(entry, dict) else {}
+            config["plugins"][i] = {PLUGIN: {**options, "study_guide": False}}
+    _write_config(out / PAGES_ONLY, config)
     return out
-
-
-def _without_plugin(plugins: list) -> list:
-    return [p for p in plugins if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
 
 
 def baseline_project(project: Path, out: Path) -> Path:
@@ -63,8 +85,8 @@ def baseline_project(project: Path, out: Path) -> Path:
         (out / "docs" / path).write_text(markdown, encoding="utf-8")
     shutil.copytree(project / "overrides", out / "overrides", dirs_exist_ok=True)
 
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    config["plugins"] = _without_plugin(config.get("plugins", []))
+    config = _read_config(project / PAGES_ONLY)
+    config["plugins"] = [entry for entry in config["plugins"] if not _is_plugin(entry)]
     config["nav"] = build_nav(library) + list(config.get("nav") or [])
     extensions = list(config.get("markdown_extensions") or [])
     listed = {next(iter(e)) if isinstance(e, dict) else e for e in extensions}
@@ -72,8 +94,7 @@ def baseline_project(project: Path, out: Path) -> Path:
         options = EXTENSION_CONFIGS.get(name)
         extensions.append({name: options} if options else name)
     config["markdown_extensions"] = extensions
-    (out / "mkdocs.yml").write_text(
-        yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _write_config(out / "mkdocs.yml", config)
     return out
 
 

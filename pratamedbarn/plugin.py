@@ -26,6 +26,8 @@ from .version import Version, current_version, swedish_date
 class PrataMedBarnConfig(Config):
     # Where videos.yaml and the content folders are, relative to mkdocs.yml.
     content_dir = config_options.Type(str, default=".")
+    # Write studiehandledning.pdf into the site. Off only to time or preview the pages alone.
+    study_guide = config_options.Type(bool, default=True)
 
 
 class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
@@ -93,6 +95,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
 
     def on_post_build(self, config) -> None:
         # The study guide is made from the same Library; the study guide page links to it.
+        if not self.config.study_guide:
+            return
         html = render_html(self.library, Publication.from_config(config), self.version)
         if html != self._pdf[0]:
             buffer = BytesIO()
