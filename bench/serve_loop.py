@@ -55,14 +55,14 @@ def _edit(videos: Path, marker: str) -> None:
                       encoding="utf-8")
 
 
-def measure(factor: int, edits: int) -> Runs:
+def measure(factor: int, edits: int, config: str = "mkdocs.yml") -> Runs:
     """Seconds from each of `edits` saves of videos.yaml to the changed page being served."""
     project = plugin_project(factor, WORK / f"serve-{factor}x")
     videos = project / "videos.yaml"
     film_id = yaml.safe_load(videos.read_text(encoding="utf-8"))["films"][0]["id"]
     port = _free_port()
     server = subprocess.Popen(
-        mkdocs("serve", "--strict", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")),
+        mkdocs("serve", "--strict", "-a", f"127.0.0.1:{port}", "-f", str(project / config)),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     url = f"http://127.0.0.1:{port}/filmer/{film_id}/"
     times = []
