@@ -189,4 +189,5 @@ def _row(name: str, first: Visit, second: Visit) -> list[str]:
 def run() -> str:
     return table(["page", "first visit, transferred", f"under {_kb(GOAL)}?", "requests",
                   "of which film (video, captions)", "of which search (index, worker, stemmers)",
-                  "second visit, transferred", "second visit, requests over the network"], measure())
+                  "second visit, transferred", "second visit, requests over the network"],
+                 measure())

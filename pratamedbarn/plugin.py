@@ -40,6 +40,11 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     # save, and laying out the PDF again is only worth it when its HTML changed.
     _pdf: tuple[str, bytes] = ("", b"")
 
+    def on_startup(self, *, command, dirty) -> None:
+        # Having this hook makes MkDocs keep one plugin instance across the rebuilds of
+        # `mkdocs serve`; without it every rebuild starts a new one and `_pdf` is lost.
+        pass
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent / self.config.content_dir
         try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import mkdocs_build, site_project
+from mkdocs.config import load_config
+
+from helpers import REPO, mkdocs_build, site_project
 
 
 def test_study_guide_false_builds_the_pages_without_the_pdf(tmp_path: Path):
@@ -18,3 +20,9 @@ def test_study_guide_false_builds_the_pages_without_the_pdf(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "studiehandledning" / "index.html").is_file()
     assert not (tmp_path / "site" / "studiehandledning.pdf").exists()
+
+
+def test_mkdocs_serve_keeps_one_plugin_so_the_pdf_is_laid_out_again_only_on_change():
+    # `mkdocs serve` loads the config anew for every rebuild; the plugin must survive it.
+    first, second = (load_config(str(REPO / "mkdocs.yml")) for _ in range(2))
+    assert first.plugins["pratamedbarn"] is second.plugins["pratamedbarn"]

@@ -64,7 +64,7 @@ def test_every_internal_link_resolves(fixture_site: Path):
 def test_self_hosted_film_is_a_video_with_swedish_captions(fixture_site: Path):
     page = soup(fixture_site, "filmer/forbereda-samtalet")
     video = page.find("video")
-    assert video.has_attr("controls") and video["preload"] == "metadata"
+    assert video.has_attr("controls") and video["preload"] == "none"
     assert video["poster"].endswith("media/affischer/forbereda-samtalet.jpg")
     track = video.find("track")
     assert track["kind"] == "captions" and track["srclang"] == "sv"
