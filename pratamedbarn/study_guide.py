@@ -99,9 +99,14 @@ class SessionView:
         return f"traff-{self.number}"
 
 
+def _items(library: Library) -> dict[str, dict]:
+    """The films, exercises and checklists by kind (the keys of KINDS), each by id."""
+    return {"film": library.films, "exercise": library.exercises,
+            "checklist": library.checklists}
+
+
 def _step_item(library: Library, step: PlanStep) -> tuple[str, object] | None:
-    for kind, items in (("film", library.films), ("exercise", library.exercises),
-                        ("checklist", library.checklists)):
+    for kind, items in _items(library).items():
         item_id = getattr(step, kind)
         if item_id:
             return kind, items[item_id]
@@ -136,8 +141,7 @@ def extra_materials(library: Library, views: list[SessionView]) -> list[Material
     """Films, exercises and checklists that no session uses, for groups that want more."""
     used = {(m.kind, m.item.id) for view in views for m in view.materials}
     extra = []
-    for kind, items in (("film", library.films), ("exercise", library.exercises),
-                        ("checklist", library.checklists)):
+    for kind, items in _items(library).items():
         extra += [Material(kind, item) for item in items.values() if (kind, item.id) not in used]
     return extra
 

@@ -13,7 +13,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from pratamedbarn.library import load_library
-from pratamedbarn.study_guide import build_study_guide, read_publication
+from pratamedbarn.study_guide import build_study_guide, read_publication, render_html
+from pratamedbarn.version import current_version
 
 from helpers import GOOD, REPO
 
@@ -185,3 +186,22 @@ def test_shipped_content_builds_with_another_base_url(tmp_path: Path):
 
 def test_the_site_build_includes_the_pdf(fixture_site: Path):
     assert (fixture_site / "studiehandledning.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_film_in_two_sessions_is_printed_once_and_referred_to_after(content: Path):
+    path = content / "study_guide.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + """\
+  - id: traff-2
+    title: Att se filmen igen
+    minutes: 20
+    goal: Att minnas.
+    plan:
+      - minutes: 20
+        activity: Film igen
+        film: forbereda-samtalet
+""", encoding="utf-8")
+    library = load_library(content)
+    html = render_html(library, read_publication(REPO / "mkdocs.yml"), current_version(content))
+    assert html.count('id="film-forbereda-samtalet"') == 1
+    second = html[html.index('id="traff-2"'):]
+    assert 'class="see-earlier"><a class="page-ref" href="#film-forbereda-samtalet"' in second
