@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from .errors import ContentProblem, format_loc
 from .yamlsource import YamlSource
@@ -113,7 +114,20 @@ def _chapters(library, sources) -> list[ContentProblem]:
     return problems
 
 
+def _embed_hosts(library, sources) -> list[ContentProblem]:
+    # A film from another web site plays only from a host the editors have approved.
+    problems = []
+    for i, film in enumerate(library.videos.films):
+        host = urlsplit(film.source.embed).hostname if film.source.embed else None
+        if host and host not in library.videos.embed_hosts:
+            problems.append(_problem(sources, "videos.yaml", ("films", i, "source", "embed"), (
+                f"{host} finns inte under embed_hosts överst i videos.yaml. Lägg till den där "
+                "om filmen ska visas därifrån.")))
+    return problems
+
+
 def check_crossrefs(library, sources: dict[str, YamlSource]) -> list[ContentProblem]:
     """All problems that only show when every file is read."""
     return (_unique_ids(library, sources) + _unique_within(library, sources)
-            + _existing_targets(library, sources) + _chapters(library, sources))
+            + _existing_targets(library, sources) + _chapters(library, sources)
+            + _embed_hosts(library, sources))

@@ -21,8 +21,10 @@ def site_project(tmp_path: Path, content_root: Path = GOOD) -> Path:
     shutil.copytree(REPO / "overrides", project / "overrides", dirs_exist_ok=True)
     for path in (REPO / "docs").iterdir():
         if path.name != "media":
-            copy = shutil.copytree if path.is_dir() else shutil.copy
-            copy(path, project / "docs" / path.name)
+            if path.is_dir():
+                shutil.copytree(path, project / "docs" / path.name, dirs_exist_ok=True)
+            else:
+                shutil.copy(path, project / "docs" / path.name)
     return project
 
 

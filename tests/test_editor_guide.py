@@ -1,0 +1,168 @@
+"""The editor guide (REDAKTORSHANDBOK.md), followed step by step on a copy of the content.
+
+The guide's examples are the very text these tests add to the files: a guide that drifts
+from the code fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import GOOD, REPO, mkdocs_build, site_project
+from pratamedbarn.library import FOLDERS, SINGLE_FILES
+from test_errors import CASES, break_content
+
+GUIDE = REPO / "REDAKTORSHANDBOK.md"
+TEXT = GUIDE.read_text(encoding="utf-8")
+EXAMPLES = dict(re.findall(r"<!-- test: ([a-z-]+) -->\n```[a-z]*\n(.*?)```", TEXT, re.S))
+MEDIA = {"filmer": "mp4", "affischer": "jpg", "textning": "vtt"}
+
+
+def append(path: Path, block: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + block, encoding="utf-8")
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pratamedbarn", "check", "--root", str(root)],
+                          capture_output=True, text=True, check=False)
+
+
+def add_film_as_the_guide_says(content: Path) -> None:
+    """'Lägg till en film' with its checklist, exercise, source, session and news post."""
+    for folder, suffix in MEDIA.items():
+        shutil.copy(GOOD / "docs" / "media" / folder / f"forbereda-samtalet.{suffix}",
+                    content / "docs" / "media" / folder / f"arg-barn.{suffix}")
+    append(content / "videos.yaml", EXAMPLES["film"])
+    (content / "checklists" / "arg-barn.yaml").write_text(EXAMPLES["checklist"], encoding="utf-8")
+    (content / "exercises" / "mota-ilska.yaml").write_text(EXAMPLES["exercise"], encoding="utf-8")
+    append(content / "references.yaml", EXAMPLES["reference"])
+    append(content / "study_guide.yaml", EXAMPLES["session"])
+    news = content / "docs" / "nyheter"
+    news.mkdir(parents=True, exist_ok=True)
+    (news / "2027-02-01-ny-film-om-arga-barn.md").write_text(EXAMPLES["news"], encoding="utf-8")
+
+
+def build(tmp_path: Path, content: Path) -> Path:
+    project = site_project(tmp_path, content)
+    # The repository's own news would be copied in too; the guide's post is enough here.
+    for post in (project / "docs" / "nyheter").glob("2026-*.md"):
+        post.unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "site"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_example_the_tests_follow_is_in_the_guide():
+    assert set(EXAMPLES) == {"typo-output", "film", "source-file", "source-youtube", "source-vimeo",
+                             "source-embed", "embed-hosts", "checklist", "exercise", "reference",
+                             "session", "news"}
+
+
+def test_the_guide_is_linked_from_the_readme_and_not_published():
+    assert "REDAKTORSHANDBOK.md" in (REPO / "README.md").read_text(encoding="utf-8")
+    assert not (REPO / "docs" / GUIDE.name).exists()
+
+
+def test_a_new_film_with_checklist_exercise_source_session_and_news(tmp_path: Path, content: Path):
+    add_film_as_the_guide_says(content)
+    result = run_check(content)
+    assert result.returncode == 0, result.stderr
+    site = build(tmp_path, content)
+
+    # In the navigation, under its theme; and the checklist and exercise under theirs.
+    nav = page(site, "")
+    labels = [a.get_text(" ", strip=True) for a in nav.select("nav.md-nav--primary a")]
+    assert "Hur pratar jag med ett barn som är argt?" in labels
+    assert {"När barnet är argt", "Att möta ett argt barn", "Nyheter"} <= set(labels)
+    film = page(site, "filmer/arg-barn")
+    assert film.select_one("video source")["src"].endswith("media/filmer/arg-barn.mp4")
+    assert film.select_one("video track")["srclang"] == "sv"
+
+    # In the search index.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["filmer/arg-barn/"] == "Hur pratar jag med ett barn som är argt?"
+    assert titles["checklistor/arg-barn/"] == "När barnet är argt"
+    assert titles["ovningar/mota-ilska/"] == "Att möta ett argt barn"
+
+    # In the study guide PDF: the session, its exercise and checklist, the new reference.
+    text = subprocess.run(["pdftotext", "-layout", str(site / "studiehandledning.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    for words in ("När barnet är argt", "Att möta ett argt barn", "Vad säger du först?",
+                  "Jag erbjöd barnet en paus.", "Föräldrabalk (1949:381)"):
+        assert words in text, words
+
+    # On the news page, newest first, and in the feed.
+    news = page(site, "nyheter")
+    assert news.select("article h2")[0].get_text(strip=True) == "Ny film: när barnet är argt"
+    assert "Ny film: när barnet är argt" in (site / "nyheter" / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind, shows", [
+    ("source-youtube", "https://www.youtube.com/watch?v=AbCdEf12345"),
+    ("source-vimeo", "https://vimeo.com/123456789"),
+    ("source-embed", "https://play.minkommun.se/embed/abc123"),
+])
+def test_replacing_the_film_with_one_from_another_host(tmp_path: Path, content: Path,
+                                                       kind: str, shows: str):
+    add_film_as_the_guide_says(content)
+    videos = content / "videos.yaml"
+    text = videos.read_text(encoding="utf-8")
+    assert EXAMPLES["source-file"] in text
+    text = text.replace(EXAMPLES["source-file"], EXAMPLES[kind]).replace("    example: true\n", "")
+    videos.write_text(text, encoding="utf-8")
+    if kind == "source-embed":
+        assert run_check(content).returncode == 1  # not yet an approved host
+        hosts = EXAMPLES["embed-hosts"].removeprefix("embed_hosts:\n")
+        videos.write_text(text.replace("embed_hosts:\n", "embed_hosts:\n" + hosts, 1), encoding="utf-8")
+    result = run_check(content)
+    assert result.returncode == 0, result.stderr
+    film = page(build(tmp_path, content), "filmer/arg-barn")
+    assert film.select_one("video") is None
+    assert film.find("a", href=shows) is not None
+    assert not film.select("iframe")  # nothing loads from the other host before a click
+
+
+def copy_of_the_repository_content(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    for name in SINGLE_FILES:
+        shutil.copy(REPO / name, root / name) if root.exists() else (
+            root.mkdir(), shutil.copy(REPO / name, root / name))
+    for folder in (*FOLDERS, "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def test_the_content_check_catches_the_typo_the_guide_shows(tmp_path: Path):
+    root = copy_of_the_repository_content(tmp_path)
+    exercise = root / "exercises" / "samtal-med-tolk.yaml"
+    lines = exercise.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[4].startswith("title:")
+    lines[4] = lines[4].replace("title:", "titel:", 1)
+    exercise.write_text("".join(lines), encoding="utf-8")
+    result = run_check(root)
+    assert result.returncode == 1
+    assert EXAMPLES["typo-output"].strip() in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_the_error_table_explains_every_kind_of_content_error(content: Path, case: dict):
+    table = TEXT.split("## Felmeddelanden och hur du rättar dem")[1].split("\n## ")[0]
+    phrases = [p.strip() for row in re.findall(r"^\| ([^|]+) \|", table, re.M)[1:]
+               for p in row.split(",")]
+    break_content(content, case)
+    result = run_check(content)
+    line = next(line for line in result.stderr.splitlines() if line.startswith(case["expect"]))
+    assert any(phrase in line for phrase in phrases), f"no row of the guide's table fits: {line}"
