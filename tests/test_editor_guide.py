@@ -81,11 +81,18 @@ def test_a_new_film_with_checklist_exercise_source_session_and_news(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     site = build(tmp_path, content)
 
-    # In the navigation, under its theme; and the checklist and exercise under theirs.
-    nav = page(site, "")
-    labels = [a.get_text(" ", strip=True) for a in nav.select("nav.md-nav--primary a")]
-    assert "Hur pratar jag med ett barn som är argt?" in labels
-    assert {"När barnet är argt", "Att möta ett argt barn", "Nyheter"} <= set(labels)
+    # In the navigation (pruned to the open section): the film under its theme, the
+    # checklist and exercise under theirs.
+    def menu(path: str) -> list[str]:
+        return [a.get_text(" ", strip=True) for a in page(site, path).select("nav.md-nav--primary a")]
+
+    film_menu = menu("filmer/arg-barn")
+    assert "Hur pratar jag med ett barn som är argt?" in film_menu
+    assert "Under samtalet" in [label.get_text(" ", strip=True) for label in
+                                page(site, "filmer/arg-barn").select("nav.md-nav--primary label")]
+    assert "När barnet är argt" in menu("checklistor/arg-barn")
+    assert "Att möta ett argt barn" in menu("ovningar/mota-ilska")
+    assert "Nyheter" in menu("")
     film = page(site, "filmer/arg-barn")
     assert film.select_one("video source")["src"].endswith("media/filmer/arg-barn.mp4")
     assert film.select_one("video track")["srclang"] == "sv"
