@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from .dates import last_changed
 from .errors import ContentError
-from .library import Library, load_library
+from .library import FOLDERS, Library, load_library
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
 from .news import FEED_NAME, NEWS_DIR, atom_feed, with_date_line
 from .pages import PDF_NAME, build_nav, build_pages, page_sources
@@ -115,4 +115,7 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     def on_serve(self, server, config, builder):
         for path in self.library.content_files():
             server.watch(str(path))
+        # The folders too, so that a checklist or exercise created while serving shows up.
+        for folder in FOLDERS:
+            server.watch(str(self.library.root / folder))
         return server
