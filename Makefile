@@ -5,9 +5,11 @@ VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# axe-core and the Nu HTML Checker (vnu.jar), pinned in package.json / package-lock.json.
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install system check schemas links build serve test clean
+.PHONY: help install checkers system check schemas links build serve test clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,6 +21,13 @@ $(STAMP): pyproject.toml
 	touch $@
 
 install: $(STAMP) ## Create .venv and install the Python packages
+
+# --ignore-scripts: vnu-jar's install script would try to download a Java; Debian's is used.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+checkers: $(NODE_STAMP) ## Install the checkers the tests use (axe-core, vnu.jar) into node_modules
 
 system: ## Install the Debian packages the build and the tests need (apt-get)
 	scripts/install-system-packages.sh
@@ -38,7 +47,7 @@ build: $(STAMP) ## Build the site and the study guide PDF into site/
 serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/, rebuilding on every save
 	$(PY) -m mkdocs serve --strict
 
-test: $(STAMP) system ## Run every test (content, site, PDF, browser)
+test: $(STAMP) system $(NODE_STAMP) ## Run every test (content, site, PDF, browser)
 	$(PY) -m pytest
 
 .PHONY: bench
@@ -46,4 +55,4 @@ bench: $(STAMP) system ## Time the build, the edit loop, the study guide and pag
 	$(PY) -m bench
 
 clean: ## Remove build output
-	rm -rf site build
+	rm -rf site build node_modules

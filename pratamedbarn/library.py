@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .captions import check_captions
 from .crossrefs import check_crossrefs
 from .errors import ContentError, ContentProblem
 from .messages import problems_from
@@ -139,6 +140,7 @@ def load_library(root: Path | str) -> Library:
         exercises=_in_film_order(exercises, videos, "exercises"), sources=loader.sources,
         notes=loader.notes, news=news)
     problems = check_crossrefs(library, loader.sources)
+    problems += check_captions(library.films.values(), library.root)
     if problems:
         raise ContentError(problems)
     return library

@@ -7,6 +7,8 @@ packages=(
   chromium        # browser tests and screenshots (driven by Playwright, never downloaded)
   poppler-utils   # pdftotext, pdftoppm, pdffonts: tests that open the study guide PDF
   fonts-dejavu-core
+  default-jre-headless  # java for the Nu HTML Checker (vnu.jar) over every built page
+  nodejs          # npm installs the pinned checkers (axe-core, vnu-jar) into node_modules
 )
 
 missing=()
