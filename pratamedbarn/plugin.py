@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import csp
 from .dates import last_changed
 from .errors import ContentError
 from .library import FOLDERS, Library, load_library
@@ -39,11 +40,13 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     # The last guide laid out, as (HTML, PDF bytes): `mkdocs serve` rebuilds on every
     # save, and laying out the PDF again is only worth it when its HTML changed.
     _pdf: tuple[str, bytes] = ("", b"")
+    serving = False
 
     def on_startup(self, *, command, dirty) -> None:
         # Having this hook makes MkDocs keep one plugin instance across the rebuilds of
         # `mkdocs serve`; without it every rebuild starts a new one and `_pdf` is lost.
-        pass
+        # `mkdocs serve` also injects an inline live-reload script built pages do not have.
+        self.serving = command == "serve"
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent / self.config.content_dir
@@ -65,6 +68,9 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         config.extra["version"] = str(self.version)
         # Every page's head links the news feed, so feed readers find it from any page.
         config.extra["news_feed"] = f"{NEWS_DIR}/{FEED_NAME}" if self.library.news else None
+        # The policy overrides/main.html writes; frame-src lists the hosts the films need.
+        config.extra["content_security_policy"] = csp.policy(
+            csp.frame_hosts(self.library), live_reload=self.serving)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -99,6 +105,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         return env
 
     def on_post_build(self, config) -> None:
+        if not self.serving:
+            _hash_inline_scripts(Path(config.site_dir))
         # The study guide is made from the same Library; the study guide page links to it.
         if not self.config.study_guide:
             return
@@ -119,3 +127,16 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         for folder in FOLDERS:
             server.watch(str(self.library.root / folder))
         return server
+
+
+def _hash_inline_scripts(site_dir: Path) -> None:
+    """Allow Material's inline scripts by hash in the policy of every built page.
+
+    Every page gets the hashes of all pages: instant navigation keeps the first page's
+    policy while it swaps the next pages in.
+    """
+    pages = list(site_dir.rglob("*.html"))
+    hashes = set().union(*(csp.inline_script_hashes(p.read_text(encoding="utf-8")) for p in pages))
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        path.write_text(csp.add_script_hashes(html, hashes), encoding="utf-8")

@@ -109,3 +109,30 @@ def page(context):
     page.on("request", record)
     yield page
     page.close()
+
+
+#: A page with a known accessibility and markup error: an image without alt text.
+BROKEN_PAGE = """# Trasig sida
+
+Den här sidan är trasig med flit: bilden saknar alt-text.
+
+<img src="../media/affischer/tolk.jpg" width="64" height="36">
+"""
+
+
+@pytest.fixture(scope="session")
+def broken_site(tmp_path_factory) -> Path:
+    """The fixture content built with one extra page, trasig.md, that has an image without alt."""
+    tmp = tmp_path_factory.mktemp("broken-site")
+    project = site_project(tmp)
+    (project / "docs" / "trasig.md").write_text(BROKEN_PAGE, encoding="utf-8")
+    result = mkdocs_build(project, tmp / "site")
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def broken_url(broken_site: Path):
+    """The broken site served on 127.0.0.1."""
+    with _served(broken_site) as url:
+        yield url

@@ -1,0 +1,126 @@
+"""Privacy: no page asks another host for anything until the learner starts a film, and then
+only that film's host; the Content-Security-Policy lets nothing else in.
+
+Requests to other hosts never reach the network: they are answered by a local stub.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pratamedbarn.csp import frame_hosts
+from pratamedbarn.library import load_library
+from pratamedbarn.player import host_of
+
+from checkers import built_pages
+from helpers import REPO
+
+LIBRARY = load_library(REPO)
+OTHER_HOST_FILMS = [film for film in LIBRARY.films.values() if not film.source.file]
+STUB = "<!doctype html><html lang='sv'><title>Film</title><p>Filmen (testsvar)</p></html>"
+
+
+def _stub_other_hosts(context) -> list[str]:
+    """Answer every request to a host other than 127.0.0.1 locally; return the list of them."""
+    asked: list[str] = []
+
+    def handle(route):
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1" or not url.startswith("http"):
+            route.continue_()
+        else:
+            asked.append(url)
+            route.fulfill(status=200, content_type="text/html", body=STUB)
+
+    context.route("**/*", handle)
+    return asked
+
+
+def _watch_policy(page) -> list[str]:
+    """Collect the page's Content-Security-Policy violations and script errors."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text)
+            if m.type == "error" and "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    return problems
+
+
+def test_no_page_asks_another_host_or_breaks_the_policy(browser, base_url, site_dir: Path):
+    context = browser.new_context(locale="sv-SE")
+    asked = _stub_other_hosts(context)
+    page = context.new_page()
+    problems = _watch_policy(page)
+    for path in built_pages(site_dir):
+        seen = len(problems)
+        page.goto(base_url + path, wait_until="networkidle")
+        problems[seen:] = [f"/{path}: {problem}" for problem in problems[seen:]]
+    context.close()
+    assert asked == []
+    assert problems == []
+
+
+def test_instant_navigation_keeps_to_the_policy(page, base_url):
+    problems = _watch_policy(page)
+    page.goto(base_url + "teman/under-samtalet/")
+    page.locator(".md-content a[href*='filmer/']").first.click()
+    page.wait_for_url(re.compile(r"/filmer/[a-z0-9-]+/$"))
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".md-content h1").count() == 1
+    assert problems == []
+    assert page.foreign_requests == []
+
+
+@pytest.mark.parametrize("film", OTHER_HOST_FILMS, ids=[f.id for f in OTHER_HOST_FILMS])
+def test_starting_a_film_asks_only_its_own_host(browser, base_url, film):
+    context = browser.new_context(locale="sv-SE")
+    asked = _stub_other_hosts(context)
+    page = context.new_page()
+    page.goto(f"{base_url}filmer/{film.id}/", wait_until="networkidle")
+    assert asked == [], "requests before the learner started the film"
+    page.get_by_role("button", name=re.compile("^Starta filmen")).click()
+    frame = page.locator(".pmb-embed iframe")
+    frame.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert frame.get_attribute("src").startswith(f"https://{host_of(film)}/")
+    page.frame_locator(".pmb-embed iframe").get_by_text("Filmen (testsvar)").wait_for()
+    context.close()
+    assert asked and {urlsplit(url).hostname for url in asked} == {host_of(film)}
+
+
+def _policy(html: str) -> dict[str, list[str]]:
+    meta = BeautifulSoup(html, "html.parser").find(
+        "meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta is not None, "no Content-Security-Policy meta tag"
+    return {d.split()[0]: d.split()[1:] for d in meta["content"].split(";") if d.strip()}
+
+
+def test_every_page_has_a_policy_with_only_the_film_hosts(site_dir: Path):
+    expected = ["'self'", *(f"https://{host}" for host in frame_hosts(LIBRARY))]
+    for path in site_dir.rglob("*.html"):
+        policy = _policy(path.read_text(encoding="utf-8"))
+        assert policy["default-src"] == ["'self'"], path
+        assert sorted(policy["frame-src"]) == sorted(expected), path
+        assert "'unsafe-inline'" not in policy["script-src"], path
+        assert "'unsafe-eval'" not in policy["script-src"], path
+    assert {host_of(f) for f in OTHER_HOST_FILMS} <= set(frame_hosts(LIBRARY))
+
+
+def test_no_inline_event_handlers(site_dir: Path):
+    handlers = [f"{path.relative_to(site_dir)}: <{tag.name} {name}=…>"
+                for path in site_dir.rglob("*.html")
+                for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all()
+                for name in tag.attrs if name.lower().startswith("on")]
+    assert handlers == []
+
+
+def test_policy_blocks_an_inline_event_handler(page, base_url):
+    page.goto(base_url)
+    page.evaluate("""document.body.insertAdjacentHTML("beforeend",
+        '<button id="pmb-test" onclick="window.pmbRan = true">x</button>')""")
+    page.click("#pmb-test")
+    assert page.evaluate("window.pmbRan === undefined")
