@@ -14,7 +14,7 @@ def _film_ids(kind: str) -> list[str]:
 def test_self_hosted_film_has_swedish_captions_track(page, base_url):
     film_id = _film_ids("file")[0]
     page.goto(f"{base_url}filmer/{film_id}/")
-    page.wait_for_function("document.querySelector('video').textTracks.length > 0")
+    page.wait_for_function("() => document.querySelector('video').textTracks.length > 0")
     language = page.evaluate("document.querySelector('video').textTracks[0].language")
     assert language == "sv"
     assert page.foreign_requests == []
