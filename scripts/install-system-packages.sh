@@ -8,8 +8,10 @@ packages=(
   poppler-utils   # pdftotext, pdftoppm, pdffonts: tests that open the study guide PDF
   fonts-dejavu-core
   default-jre-headless  # java for the Nu HTML Checker (vnu.jar) over every built page
-  nodejs          # npm installs the pinned checkers (axe-core, vnu-jar) into node_modules
 )
+# npm installs the pinned checkers (axe-core, vnu-jar) into node_modules. A machine whose
+# Node.js comes from elsewhere already has npm, and Debian's npm would clash with it.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for package in "${packages[@]}"; do
