@@ -20,10 +20,13 @@ import gzip
 import http.server
 import shutil
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from pratamedbarn.library import load_library
+from pratamedbarn.pages import exercise_path, film_path, page_url
 
 from .common import REPO, WORK, mkdocs, table, timed
 
@@ -139,10 +142,8 @@ def _visit(context, server, url: str) -> Visit:
     return Visit(server.log, sum(1 for u in used if u.startswith("http")))
 
 
-def _pages(site: Path) -> dict[str, str]:
+def _pages() -> dict[str, str]:
     """The start page, a film page and an exercise page of the shipped site."""
-    from pratamedbarn.library import load_library
-    from pratamedbarn.pages import exercise_path, film_path, page_url
     library = load_library(REPO)
     film = next(iter(library.films.values()))
     exercise = next(iter(library.exercises.values()))
@@ -162,7 +163,7 @@ def measure() -> list[list[str]]:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for name, path in _pages(site).items():
+            for name, path in _pages().items():
                 context = browser.new_context(locale="sv-SE")
                 first = _visit(context, server, base + path)
                 second = _visit(context, server, base + path)
