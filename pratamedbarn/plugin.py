@@ -3,6 +3,7 @@ and the study guide PDF."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -40,13 +41,23 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     # The last guide laid out, as (HTML, PDF bytes): `mkdocs serve` rebuilds on every
     # save, and laying out the PDF again is only worth it when its HTML changed.
     _pdf: tuple[str, bytes] = ("", b"")
+    # In `mkdocs serve` the PDF is laid out after the build, in one background thread:
+    # MkDocs answers no request until a build is over, and the layout takes seconds.
     serving = False
+    _wanted: tuple[str, Path] | None = None  # the newest guide still to lay out
+    _worker: threading.Thread | None = None
+    _lock = threading.Lock()
 
     def on_startup(self, *, command, dirty) -> None:
         # Having this hook makes MkDocs keep one plugin instance across the rebuilds of
         # `mkdocs serve`; without it every rebuild starts a new one and `_pdf` is lost.
         # `mkdocs serve` also injects an inline live-reload script built pages do not have.
         self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        worker = self._worker
+        if worker:
+            worker.join()
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent / self.config.content_dir
@@ -108,17 +119,41 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         if not self.serving:
             _hash_inline_scripts(Path(config.site_dir))
         # The study guide is made from the same Library; the study guide page links to it.
-        if not self.config.study_guide:
-            return
-        html = render_html(self.library, Publication.from_config(config), self.version)
+        if self.config.study_guide:
+            html = render_html(self.library, Publication.from_config(config), self.version)
+            target = Path(config.site_dir) / PDF_NAME
+            if self.serving:
+                self._lay_out_later(html, target)
+            else:
+                self._lay_out(html, target)
+        if self.library.news:
+            feed = atom_feed(self.library.news, config.site_url or "", config.site_name)
+            (Path(config.site_dir) / NEWS_DIR / FEED_NAME).write_text(feed, encoding="utf-8")
+
+    def _lay_out(self, html: str, target: Path) -> None:
         if html != self._pdf[0]:
             buffer = BytesIO()
             write_pdf(html, buffer)
             self._pdf = (html, buffer.getvalue())
-        (Path(config.site_dir) / PDF_NAME).write_bytes(self._pdf[1])
-        if self.library.news:
-            feed = atom_feed(self.library.news, config.site_url or "", config.site_name)
-            (Path(config.site_dir) / NEWS_DIR / FEED_NAME).write_text(feed, encoding="utf-8")
+        target.write_bytes(self._pdf[1])
+
+    def _lay_out_later(self, html: str, target: Path) -> None:
+        with self._lock:
+            self._wanted = (html, target)
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._lay_out_wanted, daemon=True)
+                self._worker.start()
+
+    def _lay_out_wanted(self) -> None:
+        # Saves that come while a guide is being laid out leave only the newest to do next.
+        while True:
+            with self._lock:
+                if self._wanted is None:
+                    self._worker = None
+                    return
+                html, target = self._wanted
+                self._wanted = None
+            self._lay_out(html, target)
 
     def on_serve(self, server, config, builder):
         for path in self.library.content_files():
