@@ -77,8 +77,6 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         # The footer shows the same version mark as the study guide's colophon.
         self.version = current_version(root)
         config.extra["version"] = str(self.version)
-        # Every page's head links the news feed, so feed readers find it from any page.
-        config.extra["news_feed"] = f"{NEWS_DIR}/{FEED_NAME}" if self.library.news else None
         # The policy overrides/main.html writes; frame-src lists the hosts the films need.
         config.extra["content_security_policy"] = csp.policy(
             csp.frame_hosts(self.library), live_reload=self.serving)

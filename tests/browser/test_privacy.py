@@ -49,6 +49,9 @@ def _watch_policy(page) -> list[str]:
     page.on("console", lambda m: problems.append(m.text)
             if m.type == "error" and "Content Security Policy" in m.text else None)
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    # A request the site itself cannot answer is a broken page, or a request it need not make.
+    page.on("response", lambda r: problems.append(f"{r.status} for {r.url}")
+            if r.status >= 400 else None)
     return problems
 
 
