@@ -168,8 +168,7 @@ def _hash_inline_scripts(site_dir: Path) -> None:
     Every page gets the hashes of all pages: instant navigation keeps the first page's
     policy while it swaps the next pages in.
     """
-    pages = list(site_dir.rglob("*.html"))
-    hashes = set().union(*(csp.inline_script_hashes(p.read_text(encoding="utf-8")) for p in pages))
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
+    pages = {path: path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html")}
+    hashes = set().union(*(csp.inline_script_hashes(html) for html in pages.values()))
+    for path, html in pages.items():
         path.write_text(csp.add_script_hashes(html, hashes), encoding="utf-8")

@@ -8,7 +8,8 @@ from pratamedbarn.library import load_library
 
 from helpers import REPO
 
-SELF_HOSTED = [f.id for f in load_library(REPO).films.values() if f.source.kind == "file"]
+LIBRARY = load_library(REPO)
+SELF_HOSTED = [f.id for f in LIBRARY.films.values() if f.source.kind == "file"]
 
 
 @pytest.mark.parametrize("film_id", SELF_HOSTED)
@@ -34,5 +35,5 @@ def test_film_plays_with_swedish_captions(page, base_url, film_id):
     assert state["language"] == "sv"
     assert state["cue"].strip()
     assert state["width"] > 0, "the video track decodes"
-    film = load_library(REPO).films[film_id]
+    film = LIBRARY.films[film_id]
     assert abs(state["duration"] - film.duration) <= 1.5, "duration in videos.yaml matches the file"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from pratamedbarn.library import load_library
 
 from helpers import GOOD
@@ -79,24 +81,17 @@ def test_focus_is_visible_on_links_and_buttons(page, fixture_url):
     assert outline != "none"
 
 
-def test_film_button_starts_the_film_with_enter(page, fixture_url):
+# Enter and Space each on a film of another host (the first and the last one).
+@pytest.mark.parametrize("key, which", [("Enter", 0), ("Space", -1)])
+def test_film_button_starts_the_film_with_the_keyboard(page, fixture_url, key, which):
     page.route(re.compile(r"^https://(?!127\.0\.0\.1)"), lambda route: route.fulfill(
         status=200, content_type="text/html", body="<!doctype html><title>Film</title>"))
-    page.goto(f"{fixture_url}filmer/{_films('other')[0]}/")
+    page.goto(f"{fixture_url}filmer/{_films('other')[which]}/")
     _tab_to(page, ".pmb-embed__start")
-    page.keyboard.press("Enter")
+    page.keyboard.press(key)
     page.locator(".pmb-embed iframe").wait_for()
     # The focus goes to the film, so the next keys work the player.
     assert page.evaluate("document.activeElement.tagName") == "IFRAME"
-
-
-def test_film_button_starts_the_film_with_space(page, fixture_url):
-    page.route(re.compile(r"^https://(?!127\.0\.0\.1)"), lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><title>Film</title>"))
-    page.goto(f"{fixture_url}filmer/{_films('other')[-1]}/")
-    _tab_to(page, ".pmb-embed__start")
-    page.keyboard.press("Space")
-    page.locator(".pmb-embed iframe").wait_for()
 
 
 def test_own_film_and_its_chapters_work_with_the_keyboard(page, fixture_url):
