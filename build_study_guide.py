@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from pratamedbarn.errors import ContentError
-from pratamedbarn.pages import PDF_NAME
 from pratamedbarn.study_guide import build_study_guide
+from pratamedbarn.urls import PDF_NAME
 
 HERE = Path(__file__).resolve().parent
 

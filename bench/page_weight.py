@@ -14,6 +14,7 @@ same browser profile a moment later, as a learner who comes back within ten minu
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import functools
 import gzip
@@ -25,8 +26,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from pratamedbarn.kinds import kind
 from pratamedbarn.library import load_library
-from pratamedbarn.pages import exercise_path, film_path, page_url
+from pratamedbarn.urls import page_url
 
 from .common import REPO, WORK, mkdocs, table, timed
 
@@ -93,10 +95,8 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         self._cache_headers(etag, stat.st_mtime)
         self.end_headers()
         self.sent += len(body)
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser had enough of a film
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)  # unless the browser had enough of a film
 
     def _cache_headers(self, etag: str, mtime: float) -> None:
         self.send_header("Cache-Control", f"max-age={MAX_AGE}")
@@ -147,8 +147,8 @@ def _pages() -> dict[str, str]:
     library = load_library(REPO)
     film = next(iter(library.films.values()))
     exercise = next(iter(library.exercises.values()))
-    return {"start page": "", f"film page ({film.id})": page_url(film_path(film.id)),
-            f"exercise page ({exercise.id})": page_url(exercise_path(exercise.id))}
+    return {"start page": "", f"film page ({film.id})": page_url(kind("film").path(film.id)),
+            f"exercise page ({exercise.id})": page_url(kind("exercise").path(exercise.id))}
 
 
 def measure() -> list[list[str]]:

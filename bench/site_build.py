@@ -37,7 +37,7 @@ class SizeResult:
 
     def ratios(self) -> Runs:
         """Plugin build over baseline build, run by run (CPU time)."""
-        return Runs(tuple(p.cpu / b.cpu for p, b in zip(self.plugin, self.baseline)))
+        return Runs(tuple(p.cpu / b.cpu for p, b in zip(self.plugin, self.baseline, strict=True)))
 
 
 def build(config: Path, site: Path) -> Sample:

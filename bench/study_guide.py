@@ -27,8 +27,8 @@ GOAL = 0.10
 def split(root: Path) -> dict[str, float]:
     """CPU seconds of our part and of WeasyPrint's, in this process."""
     start = time.process_time()
-    from pratamedbarn.study_guide import read_publication, render_html, write_pdf
     from pratamedbarn.library import load_library
+    from pratamedbarn.study_guide import read_publication, render_html, write_pdf
     from pratamedbarn.version import current_version
 
     html = render_html(load_library(root), read_publication(root / "mkdocs.yml"),

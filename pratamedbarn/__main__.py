@@ -1,4 +1,4 @@
-"""Command line for editors: `python -m pratamedbarn check | schemas | links`."""
+"""Command line: `python -m pratamedbarn check | schemas | links | generate | finish`."""
 
 from __future__ import annotations
 
@@ -6,12 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from .csp import PolicyError
 from .errors import ContentError
+from .generate import CONFIG, generate, read_config
 from .library import load_library
 from .links import check_links, find_links
-from .pages import count
 from .readability import readability_warnings
 from .schemas import SCHEMA_DIR, write_schemas
+from .site_build import SiteBuild, finish_site
+from .study_guide import Publication
+from .wording import count
 
 
 def _summary(library) -> str:
@@ -23,16 +27,19 @@ def _summary(library) -> str:
             f"{count(len(library.study_guide.sessions), 'träff', 'träffar')}.")
 
 
+def _report(exc: ContentError) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(exc.problems)} fel hittades. Rätta dem och kör kontrollen igen.", file=sys.stderr)
+    return 1
+
+
 def check(root: Path) -> int:
     """Print every content problem under `root`; return the exit code."""
     try:
         library = load_library(root)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        count = len(exc.problems)
-        print(f"{count} fel hittades. Rätta dem och kör kontrollen igen.", file=sys.stderr)
-        return 1
+        return _report(exc)
     for note in library.notes:
         print(f"Obs: {note}")
     for warning in readability_warnings(library.sources):
@@ -67,6 +74,30 @@ def links(root: Path, timeout: float = 15) -> int:
     return 0
 
 
+def generate_tree(root: Path, out: Path) -> int:
+    """Write the site as plain Markdown and a config to `out`, for any engine."""
+    try:
+        generate(root, out)
+    except ContentError as exc:
+        return _report(exc)
+    print(f"Skrev webbplatsens sidor till {out / 'docs'} och inställningarna till {out / CONFIG}.")
+    return 0
+
+
+def finish(root: Path, site_dir: Path, config: Path, study_guide: bool = True) -> int:
+    """The step after an engine's build: policy hashes, news feed, study guide PDF."""
+    settings = read_config(config)
+    try:
+        finish_site(SiteBuild.load(root), site_dir, Publication.from_config(settings),
+                    settings.get("site_name") or "", study_guide)
+    except ContentError as exc:
+        return _report(exc)
+    except PolicyError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pratamedbarn",
                                      description="Kontrollera innehållet i Prata med barn.")
@@ -76,12 +107,24 @@ def main(argv: list[str] | None = None) -> int:
     links_cmd = sub.add_parser("links", help="kontrollera externa länkar (kräver internet)")
     links_cmd.add_argument("--timeout", type=float, default=15,
                            help="sekunder att vänta på varje adress (standard: 15)")
-    for cmd in (check_cmd, schemas_cmd, links_cmd):
+    generate_cmd = sub.add_parser("generate", help="skriv sidorna som Markdown för valfri motor")
+    generate_cmd.add_argument("out", type=Path, help="mappen att skriva till, till exempel build/zensical")
+    finish_cmd = sub.add_parser("finish", help="gör färdigt en byggd webbplats (policy, flöde, PDF)")
+    finish_cmd.add_argument("site", type=Path, help="den byggda webbplatsens mapp")
+    finish_cmd.add_argument("--config", type=Path, default=Path(CONFIG),
+                            help="mkdocs.yml att läsa site_url och site_name från")
+    finish_cmd.add_argument("--no-study-guide", action="store_true",
+                            help="hoppa över studiehandledningens PDF")
+    for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd):
         cmd.add_argument("--root", type=Path, default=Path("."),
                          help="mappen där videos.yaml ligger (standard: den här mappen)")
     args = parser.parse_args(argv)
     if args.command == "links":
         return links(args.root, args.timeout)
+    if args.command == "generate":
+        return generate_tree(args.root, args.out)
+    if args.command == "finish":
+        return finish(args.root, args.site, args.config, not args.no_study_guide)
     return {"check": check, "schemas": schemas}[args.command](args.root)
 
 

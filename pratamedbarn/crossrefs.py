@@ -2,57 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from . import kinds
 from .errors import ContentProblem, format_loc
 from .yamlsource import YamlSource
-
-KIND_NAMES = {"themes": "tema", "films": "film", "checklists": "checklista",
-              "exercises": "övning", "references": "källa", "sessions": "träff"}
-NONE_OF = {"themes": "inget tema"}
-HOW_TO_ADD = {"themes": "lägg till det under themes i videos.yaml",
-              "films": "lägg till den under films i videos.yaml",
-              "checklists": "skapa checklists/{id}.yaml",
-              "exercises": "skapa exercises/{id}.yaml",
-              "references": "lägg till den i references.yaml",
-              "sessions": "lägg till den i study_guide.yaml"}
-
-
-def _items(library) -> Iterator[tuple[str, object, str, tuple]]:
-    """Every item with an id: (kind, item, file, loc of the item in that file)."""
-    for i, theme in enumerate(library.videos.themes):
-        yield "themes", theme, "videos.yaml", ("themes", i)
-    for i, film in enumerate(library.videos.films):
-        yield "films", film, "videos.yaml", ("films", i)
-    for cid, checklist in library.checklists.items():
-        yield "checklists", checklist, f"checklists/{cid}.yaml", ()
-    for eid, exercise in library.exercises.items():
-        yield "exercises", exercise, f"exercises/{eid}.yaml", ()
-    for i, reference in enumerate(library.references.values()):
-        yield "references", reference, "references.yaml", ("references", i)
-    for i, session in enumerate(library.study_guide.sessions):
-        yield "sessions", session, "study_guide.yaml", ("sessions", i)
-
-
-def _links(library) -> Iterator[tuple[str, str, str, tuple]]:
-    """Every reference by id: (kind pointed at, id, file, loc of the id)."""
-    for i, film in enumerate(library.videos.films):
-        yield "themes", film.theme, "videos.yaml", ("films", i, "theme")
-        for kind in ("checklists", "exercises", "references"):
-            for j, target in enumerate(getattr(film, kind)):
-                yield kind, target, "videos.yaml", ("films", i, kind, j)
-    for eid, exercise in library.exercises.items():
-        for j, target in enumerate(exercise.references):
-            yield "references", target, f"exercises/{eid}.yaml", ("references", j)
-    for j, target in enumerate(library.site.fact_box.references):
-        yield "references", target, "site.yaml", ("fact_box", "references", j)
-    for i, session in enumerate(library.study_guide.sessions):
-        for j, step in enumerate(session.plan):
-            for key, kind in (("film", "films"), ("exercise", "exercises"),
-                              ("checklist", "checklists")):
-                if getattr(step, key):
-                    yield kind, getattr(step, key), "study_guide.yaml", ("sessions", i, "plan", j, key)
 
 
 def _problem(sources: dict[str, YamlSource], file: str, loc: tuple, message: str) -> ContentProblem:
@@ -62,22 +16,22 @@ def _problem(sources: dict[str, YamlSource], file: str, loc: tuple, message: str
 def _unique_ids(library, sources) -> list[ContentProblem]:
     problems = []
     seen: dict[tuple[str, str], str] = {}
-    for kind, item, file, loc in _items(library):
+    for kind, item, file, loc in library.entries():
         names = [(item.id, loc + ("id",))]
         names += [(alias, loc + ("aliases", j)) for j, alias in enumerate(item.aliases)]
         for name, where in names:
-            if (kind, name) in seen:
+            if (kind.name, name) in seen:
                 problems.append(_problem(sources, file, where, (
-                    f"id '{name}' används redan ({seen[kind, name]}). Ett id får bara "
+                    f"id '{name}' används redan ({seen[kind.name, name]}). Ett id får bara "
                     f"användas en gång, inte heller som gammalt id: välj ett nytt.")))
             else:
-                seen[kind, name] = f"{KIND_NAMES[kind]} i {file}"
+                seen[kind.name, name] = f"{kind.label} i {file}"
     return problems
 
 
 def _unique_within(library, sources) -> list[ContentProblem]:
     problems = []
-    for kind, item, file, loc in _items(library):
+    for _, item, file, loc in library.entries():
         for field in ("items", "questions"):
             seen = set()
             for j, part in enumerate(getattr(item, field, [])):
@@ -89,13 +43,14 @@ def _unique_within(library, sources) -> list[ContentProblem]:
 
 
 def _existing_targets(library, sources) -> list[ContentProblem]:
-    known = {(kind, item.id) for kind, item, _, _ in _items(library)}
+    known = {(kind.name, item.id) for kind, item, _, _ in library.entries()}
     problems = []
-    for kind, target, file, loc in _links(library):
-        if (kind, target) not in known:
-            how = HOW_TO_ADD[kind].format(id=target)
+    for name, target, file, loc in library.named_ids():
+        if (name, target) not in known:
+            kind = kinds.kind(name)
+            how = kind.how_to_add.format(id=target)
             problems.append(_problem(sources, file, loc, (
-                f"det finns {NONE_OF.get(kind, 'ingen ' + KIND_NAMES[kind])} med id '{target}'. "
+                f"det finns {kind.none_label} med id '{target}'. "
                 f"Kontrollera stavningen, eller {how}.")))
     return problems
 

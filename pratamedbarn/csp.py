@@ -1,9 +1,11 @@
 """The Content-Security-Policy of every page: the site itself, and the film hosts in frame-src.
 
-The policy is a <meta> tag in overrides/main.html. Material for MkDocs writes small inline
-<script> blocks into every page (its settings and the palette switch); they are allowed by
-their SHA-256 hashes, computed from the built pages (`add_script_hashes`), rather than by
-'unsafe-inline', so that no other inline script and no inline event handler can run.
+The policy is a <meta> tag in overrides/main.html. The theme writes three small inline
+<script> blocks into every page (its storage scope, the palette switch, tabbed content).
+They are allowed by their SHA-256 hashes, not by 'unsafe-inline', so no other inline script
+and no inline event handler can run. The hashes are taken from the theme's own 404 page,
+which carries no content; with `extra.scope` set (see `theme_settings`), the theme writes the
+same scripts into every page. A page with any other inline script stops the build.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from .library import Library
 from .player import host_of
 
 #: Script types a browser runs; other <script> blocks (JSON settings) are data.
 _RUNNABLE = {"", "text/javascript", "module", "application/javascript"}
-_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 #: Where the hashes go in the policy the template writes.
@@ -50,25 +53,61 @@ def policy(frames: Iterable[str], live_reload: bool = False) -> str:
     ])
 
 
-def inline_script_hashes(html: str) -> set[str]:
-    """CSP hash sources ('sha256-…') of the runnable inline scripts in `html`."""
-    hashes = set()
+def theme_settings(site_url: str) -> dict:
+    """Theme settings that make the theme's inline scripts the same on every page.
+
+    Material writes the site's base address into its first script, so the script (and its
+    hash) would differ with each page's depth; `extra.scope` fixes it to the site's path.
+    """
+    return {"scope": urlsplit(site_url).path or "/"}
+
+
+class PolicyError(Exception):
+    """A built page the policy cannot be trusted on; the message is for the editor."""
+
+
+def _inline_scripts(html: str) -> list[str]:
+    """The bodies of the runnable inline scripts in `html`."""
+    bodies = []
     for match in _SCRIPT.finditer(html):
         attrs = match["attrs"]
         kind = _TYPE.search(attrs)
         if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind[1].lower() not in _RUNNABLE):
             continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return hashes
+        bodies.append(match["body"])
+    return bodies
 
 
-def add_script_hashes(html: str, hashes: Iterable[str]) -> str:
-    """`html` with `hashes` added to script-src of its policy <meta> tag."""
-    allowed = " ".join([HASHES_MARK, *sorted(hashes)])
+def _hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def theme_hashes(theme_page: str) -> frozenset[str]:
+    """The hash sources of the theme's inline scripts, from a page with no content (404.html)."""
+    return frozenset(_hash(body) for body in _inline_scripts(theme_page))
+
+
+def secure_page(html: str, hashes: Iterable[str], name: str) -> str:
+    """`html` with the theme's script hashes in its policy; `name` is the page, for messages.
+
+    Raises PolicyError when the page has an inline script the theme did not write (it came
+    from content, and must never run), or when its policy tag is not where the template puts it.
+    """
+    allowed = set(hashes)
+    if any(_hash(body) not in allowed for body in _inline_scripts(html)):
+        raise PolicyError(
+            f"{name}: sidan har ett skript som inte kommer från webbplatsens tema. Skript får "
+            "inte stå i innehållet: ta bort <script> ur texten som sidan görs av.")
+    sources = " ".join([HASHES_MARK, *sorted(allowed)])
+    marked = f"script-src {HASHES_MARK}"
 
     def replace(match: re.Match) -> str:
-        content = match[2].replace(f"script-src {HASHES_MARK}", f"script-src {allowed}", 1)
-        return match[1] + content + match[3]
+        return match[1] + match[2].replace(marked, f"script-src {sources}", 1) + match[3]
 
-    return _META.sub(replace, html, count=1)
+    secured, found = _META.subn(replace, html, count=1)
+    if not found or marked not in _META.search(html)[2]:
+        raise PolicyError(
+            f"{name}: sidan saknar säkerhetspolicyn (Content-Security-Policy) där mallen "
+            "overrides/main.html ska skriva den. Kontrollera mallen.")
+    return secured

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import kinds
 from .captions import check_captions
 from .crossrefs import check_crossrefs
 from .errors import ContentError, ContentProblem
 from .messages import problems_from
+from .models import Film, Item, Reference, References, Site, StudyGuide, Theme, Videos, named_ids
 from .news import NewsPost, read_news
-from .models import (Checklist, Exercise, Film, Reference, References, Site, StudyGuide,
-                     Theme, Videos)
 from .yamlsource import YamlSource, read_yaml
 
-#: The content files and folders at the root, in the order editors meet them.
+#: The content files at the root that hold more than one item, in the order editors meet them.
+#: The folders with one file an item come from the registry (`kinds.folders()`).
 SINGLE_FILES = {"videos.yaml": Videos, "references.yaml": References,
                 "site.yaml": Site, "study_guide.yaml": StudyGuide}
-FOLDERS = {"checklists": Checklist, "exercises": Exercise}
 
 
 @dataclass
@@ -27,12 +28,10 @@ class Library:
     """All content, validated; lookups by id keep the files' order."""
 
     root: Path
-    videos: Videos
-    site: Site
-    study_guide: StudyGuide
-    references: dict[str, Reference]
-    checklists: dict[str, Checklist]
-    exercises: dict[str, Exercise]
+    #: The parsed single files (videos.yaml, site.yaml …), by name.
+    files: dict[str, BaseModel]
+    #: Every item of every kind in the registry: kind name → id → item.
+    items: dict[str, dict[str, Item]]
     #: The parsed YAML of every file, with line numbers, keyed by its path under root.
     sources: dict[str, YamlSource] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -40,22 +39,83 @@ class Library:
     news: list[NewsPost] = field(default_factory=list)
 
     @property
+    def videos(self) -> Videos:
+        return self.files["videos.yaml"]
+
+    @property
+    def site(self) -> Site:
+        return self.files["site.yaml"]
+
+    @property
+    def study_guide(self) -> StudyGuide:
+        return self.files["study_guide.yaml"]
+
+    @property
     def themes(self) -> dict[str, Theme]:
-        return {t.id: t for t in self.videos.themes}
+        return self.items["theme"]
 
     @property
     def films(self) -> dict[str, Film]:
-        return {f.id: f for f in self.videos.films}
+        return self.items["film"]
+
+    @property
+    def checklists(self) -> dict:
+        return self.items["checklist"]
+
+    @property
+    def exercises(self) -> dict:
+        return self.items["exercise"]
+
+    @property
+    def references(self) -> dict[str, Reference]:
+        return self.items["reference"]
 
     def films_in(self, theme_id: str) -> list[Film]:
         return [f for f in self.videos.films if f.theme == theme_id]
 
+    def films_naming(self, kind: str, item_id: str) -> list[Film]:
+        """The films that point at an item (those a checklist's page lists)."""
+        return self._films_naming.get((kind, item_id), [])
+
+    @functools.cached_property
+    def _films_naming(self) -> dict[tuple[str, str], list[Film]]:
+        index: dict[tuple[str, str], list[Film]] = {}
+        for film in self.videos.films:
+            for key in dict.fromkeys((k, i) for k, i, _ in named_ids(film)):
+                index.setdefault(key, []).append(film)
+        return index
+
+    def entries(self):
+        """Every item with its place: (kind, item, file, loc of the item in that file)."""
+        for kind in kinds.REGISTRY.values():
+            if kind.folder:
+                for item_id, item in self.items[kind.name].items():
+                    yield kind, item, kind.source(item_id), ()
+            else:
+                for i, item in enumerate(getattr(self.files[kind.file], kind.field)):
+                    yield kind, item, kind.file, (kind.field, i)
+
+    def named_ids(self):
+        """Every id one item gives for another: (kind named, id, file, loc of the id)."""
+        for name, model in self.files.items():
+            for kind, item_id, loc in named_ids(model):
+                yield kind, item_id, name, loc
+        for kind in kinds.folders().values():
+            for item_id, item in self.items[kind.name].items():
+                for target, target_id, loc in named_ids(item):
+                    yield target, target_id, kind.source(item_id), loc
+
     def content_files(self) -> list[Path]:
         """Every file the library was read from: what `mkdocs serve` watches."""
-        files = [self.root / name for name in SINGLE_FILES]
-        for folder in FOLDERS:
-            files += sorted((self.root / folder).glob("*.yaml"))
-        return files
+        return content_files(self.root)
+
+
+def content_files(root: Path) -> list[Path]:
+    """The content files under `root`: the single files and every file in the folders."""
+    files = [root / name for name in SINGLE_FILES]
+    for folder in kinds.folders():
+        files += sorted((root / folder).glob("*.yaml"))
+    return files
 
 
 class _Loader:
@@ -112,12 +172,13 @@ class _Loader:
         return items
 
 
-def _in_film_order(items: dict, videos: Videos, kind: str) -> dict:
+def _in_film_order(items: dict, kind: str, videos: Videos) -> dict:
     """Items in the order the films first name them, so lists follow an investigation."""
     first = {}
     for position, film in enumerate(videos.films):
-        for item_id in getattr(film, kind):
-            first.setdefault(item_id, position)
+        for target, item_id, _ in named_ids(film):
+            if target == kind:
+                first.setdefault(item_id, position)
     return dict(sorted(items.items(), key=lambda kv: (first.get(kv[0], len(videos.films)), kv[0])))
 
 
@@ -125,20 +186,21 @@ def load_library(root: Path | str) -> Library:
     """Read and check all content under `root`; raise ContentError listing every problem."""
     loader = _Loader(Path(root))
     parsed = {name: loader.parse(loader.root / name, model) for name, model in SINGLE_FILES.items()}
-    checklists = loader.folder("checklists", Checklist)
-    exercises = loader.folder("exercises", Exercise)
+    in_folders = {kind.name: loader.folder(folder, kind.model)
+                  for folder, kind in kinds.folders().items()}
     news, news_problems = read_news(loader.docs_dir)
     loader.problems += news_problems
     if loader.problems or None in parsed.values():
         raise ContentError(loader.problems)
-    videos = parsed["videos.yaml"]
-    library = Library(
-        root=loader.root, videos=videos, site=parsed["site.yaml"],
-        study_guide=parsed["study_guide.yaml"],
-        references={r.id: r for r in parsed["references.yaml"].references},
-        checklists=_in_film_order(checklists, videos, "checklists"),
-        exercises=_in_film_order(exercises, videos, "exercises"), sources=loader.sources,
-        notes=loader.notes, news=news)
+    items = {}
+    for kind in kinds.REGISTRY.values():
+        if kind.folder:
+            items[kind.name] = _in_film_order(in_folders[kind.name], kind.name,
+                                              parsed["videos.yaml"])
+        else:
+            items[kind.name] = {i.id: i for i in getattr(parsed[kind.file], kind.field)}
+    library = Library(root=loader.root, files=parsed, items=items, sources=loader.sources,
+                      notes=loader.notes, news=news)
     problems = check_crossrefs(library, loader.sources)
     problems += check_captions(library.films.values(), library.root)
     if problems:

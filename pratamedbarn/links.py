@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentProblem
-from .library import FOLDERS, SINGLE_FILES
+from .library import content_files
 
 URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`]+")
 # Some servers refuse HEAD, or any request without a browser-like name.
@@ -34,10 +34,7 @@ class Link:
 
 
 def _files(root: Path) -> list[Path]:
-    files = [root / name for name in SINGLE_FILES]
-    for folder in FOLDERS:
-        files += sorted((root / folder).glob("*.yaml"))
-    files += sorted((root / "docs").rglob("*.md"))
+    files = content_files(root) + sorted((root / "docs").rglob("*.md"))
     return [path for path in files if path.is_file()]
 
 
@@ -84,6 +81,6 @@ def check_links(links: list[Link], timeout: float = 15) -> list[ContentProblem]:
     """Ask every address once (a few at a time); one problem a place a broken address is written."""
     urls = sorted({link.url for link in links})
     with ThreadPoolExecutor(max_workers=8) as pool:
-        problems = dict(zip(urls, pool.map(lambda url: problem_with(url, timeout), urls)))
+        problems = dict(zip(urls, pool.map(lambda url: problem_with(url, timeout), urls), strict=True))
     return [ContentProblem(link.file, link.line, link.url, problems[link.url])
             for link in links if problems[link.url]]

@@ -7,12 +7,21 @@ types are translated in `messages.py`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      StringConstraints, ValidationInfo, model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -72,6 +81,43 @@ Minutes = Annotated[int, Field(gt=0, le=600)]
 IdList = list[Slug]
 
 
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field whose ids name items of another kind; `crossrefs` checks they exist."""
+
+    kind: str
+
+
+def refs(kind: str):
+    """A list of ids of items of `kind` (a name in the registry, `kinds.py`)."""
+    return Annotated[IdList, RefTo(kind)]
+
+
+def ref(kind: str, optional: bool = False):
+    """One id of an item of `kind`."""
+    return Annotated[Slug | None if optional else Slug, RefTo(kind)]
+
+
+def named_ids(obj, loc: tuple = ()):
+    """Every id that `obj` (a model, or a list of them) gives for another item.
+
+    Yields (kind, id, loc of the id), found through the RefTo marks on the fields.
+    """
+    if isinstance(obj, BaseModel):
+        for name, info in type(obj).model_fields.items():
+            value = getattr(obj, name)
+            target = next((m.kind for m in info.metadata if isinstance(m, RefTo)), None)
+            if target is None:
+                yield from named_ids(value, loc + (name,))
+            elif isinstance(value, list):
+                yield from ((target, v, loc + (name, j)) for j, v in enumerate(value))
+            elif value:
+                yield target, value, loc + (name,)
+    elif isinstance(obj, list):
+        for j, value in enumerate(obj):
+            yield from named_ids(value, loc + (j,))
+
+
 class Model(BaseModel):
     # Unknown keys are errors, so that a misspelt `titel:` is not silently ignored.
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -118,7 +164,7 @@ class Source(Model):
 
 class Film(Item):
     title: Text
-    theme: Slug
+    theme: ref("theme")
     example: bool = False
     summary: Text
     tips: Annotated[list[Text], Field(min_length=1)]
@@ -127,9 +173,9 @@ class Film(Item):
     captions: Annotated[str, AfterValidator(_media)] | None = None
     chapters: list[Chapter] = []
     transcript: Text
-    checklists: IdList = []
-    exercises: IdList = []
-    references: IdList = []
+    checklists: refs("checklist") = []
+    exercises: refs("exercise") = []
+    references: refs("reference") = []
 
     @model_validator(mode="after")
     def _captions_for_own_files(self) -> Film:
@@ -171,7 +217,7 @@ class Exercise(Item):
     case: Text | None = None
     steps: Annotated[list[Text], Field(min_length=1)]
     questions: Annotated[list[Question], Field(min_length=1)]
-    references: IdList = []
+    references: refs("reference") = []
 
 
 class Reference(Item):
@@ -191,7 +237,7 @@ class References(Model):
 class FactBox(Model):
     title: Text
     text: Text
-    references: IdList = []
+    references: refs("reference") = []
 
 
 class Site(Model):
@@ -207,9 +253,9 @@ class Site(Model):
 class PlanStep(Model):
     minutes: Minutes
     activity: Text
-    film: Slug | None = None
-    exercise: Slug | None = None
-    checklist: Slug | None = None
+    film: ref("film", optional=True) = None
+    exercise: ref("exercise", optional=True) = None
+    checklist: ref("checklist", optional=True) = None
 
     @model_validator(mode="after")
     def _at_most_one(self) -> PlanStep:

@@ -16,10 +16,9 @@ from xml.sax.saxutils import escape
 
 from .errors import ContentProblem
 from .markdown import render_inline
-from .version import swedish_date
+from .urls import FEED_NAME, NEWS_DIR
+from .wording import swedish_date
 
-NEWS_DIR = "nyheter"
-FEED_NAME = "feed.xml"
 NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 
 

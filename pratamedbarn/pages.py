@@ -1,177 +1,173 @@
 """The site's generated pages: a pure function from the Library to {path: Markdown}.
 
-No MkDocs import here: the plugin in `plugin.py` is the only adapter.
+`site_pages` lists every page with its template, its sources and its place in the menu;
+`build_pages` renders them, `build_nav` makes the menu. No engine import here: `generate.py`
+writes the pages as files for any engine, and `plugin.py` hands them to MkDocs.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 
+from . import kinds
 from .library import Library
 from .markdown import render_inline
-from .news import FEED_NAME, NEWS_DIR
 from .player import aliases_attr, player_html
-from .version import swedish_date
+from .urls import (
+    FEED_NAME,
+    MY_NOTES_PATH,
+    NEWS_DIR,
+    NEWS_INDEX,
+    PDF_NAME,
+    RESEARCH_PATH,
+    START_PATH,
+    STUDY_GUIDE_PATH,
+    page_url,
+)
+from .wording import clock, count, formats, swedish_date
 
-FORMAT_NAMES = {"individual": "ensam", "group": "i grupp"}
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
                    "guidance": "Vägledning och stöd"}
-PDF_NAME = "studiehandledning.pdf"
-MY_NOTES_PATH = "mina-anteckningar.md"
-NEWS_INDEX = f"{NEWS_DIR}/index.md"
 
 
-def film_path(film_id: str) -> str:
-    return f"filmer/{film_id}.md"
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, what makes it, and where it sits in the menu."""
+
+    path: str  #: the source path under docs/, such as "filmer/inleda-samtalet.md"
+    template: str
+    context: dict = field(default_factory=dict, compare=False)
+    #: The content files (relative to the root) it is made from: its "Senast uppdaterad".
+    sources: tuple[str, ...] = ()
+    #: The menu section it sits in; None: the top level.
+    section: str | None = None
+    #: Its entry in the menu; None in a section: the section's own page.
+    title: str | None = None
+    in_nav: bool = True
 
 
-def checklist_path(checklist_id: str) -> str:
-    return f"checklistor/{checklist_id}.md"
+def site_pages(library: Library) -> list[Page]:
+    """Every generated page of the site, in the order of the menu."""
+    theme, film = kinds.kind("theme"), kinds.kind("film")
+    pages = [Page(START_PATH, "start.md.j2", sources=("site.yaml", "videos.yaml"), title="Start")]
+    for t in library.videos.themes:
+        films = library.films_in(t.id)
+        pages.append(Page(theme.path(t.id), theme.template, {"theme": t, "films": films},
+                          ("videos.yaml",), section=t.title))
+        pages += [Page(film.path(f.id), film.template, {"film": f, "theme": t}, ("videos.yaml",),
+                       section=t.title, title=f.title) for f in films]
+    for kind in kinds.with_pages():
+        if kind.section:
+            pages += _section_pages(library, kind)
+    notes_sources = [kind.source(i) for kind in kinds.REGISTRY.values() if kind.storage
+                     for i in library.items[kind.name]]
+    pages += [
+        Page(MY_NOTES_PATH, "my_notes.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
+             title="Mina anteckningar"),
+        Page(STUDY_GUIDE_PATH, "study_guide.md.j2", sources=("study_guide.yaml",),
+             title="Studiehandledning"),
+        Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
+             title="Forskning och lagar"),
+    ]
+    if library.news:
+        pages.append(Page(NEWS_INDEX, "news.md.j2", title="Nyheter",
+                          sources=tuple(f"docs/{post.path}" for post in library.news)))
+    return pages + _moved_pages(library)
 
 
-def exercise_path(exercise_id: str) -> str:
-    return f"ovningar/{exercise_id}.md"
+def _section_pages(library: Library, kind: kinds.Kind) -> list[Page]:
+    # A kind with a menu section of its own: its list page, then one page an item.
+    items = library.items[kind.name]
+    pages = []
+    if kind.list_template:
+        pages.append(Page(kind.list_path, kind.list_template, {"items": items},
+                          tuple(kind.source(i) for i in items), section=kind.section))
+    for item in items.values():
+        context = {kind.name: item, "films": library.films_naming(kind.name, item.id)}
+        pages.append(Page(kind.path(item.id), kind.template, context, (kind.source(item.id),),
+                          section=kind.section, title=item.title))
+    return pages
 
 
-def theme_path(theme_id: str) -> str:
-    return f"teman/{theme_id}/index.md"
-
-
-def page_url(path: str) -> str:
-    """The URL of a page source path, as MkDocs makes it with directory URLs."""
-    if posixpath.basename(path) == "index.md":
-        return posixpath.dirname(path) + "/" if "/" in path else ""
-    return path[:-3] + "/"
-
-
-def clock(seconds: int) -> str:
-    """Seconds as m:ss (or h:mm:ss), the way a player shows time."""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def count(n: int, one: str, many: str) -> str:
-    """'1 film', '3 filmer'."""
-    return f"{n} {one if n == 1 else many}"
-
-
-def formats(names: list[str]) -> str:
-    """['individual', 'group'] as 'ensam eller i grupp'."""
-    return " eller ".join(FORMAT_NAMES[n] for n in names)
+def _moved_pages(library: Library) -> list[Page]:
+    # A renamed item keeps its old address alive, so bookmarks and printed links still work.
+    pages = []
+    for kind in kinds.with_pages():
+        for item in library.items[kind.name].values():
+            target = kind.path(item.id)
+            sources = (kind.source(item.id),)
+            pages += [Page(kind.path(alias), "moved.md.j2", {"item": item, "target": target},
+                           sources, in_nav=False) for alias in item.aliases]
+    return pages
 
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("pratamedbarn", "templates/pages"),
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIRS),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters.update(clock=clock, inline=render_inline, formats=formats,
                        swedish_date=swedish_date)
-    env.globals.update(film_path=film_path, checklist_path=checklist_path,
-                       exercise_path=exercise_path, theme_path=theme_path, count=count,
-                       aliases_attr=aliases_attr, page_url=page_url, MY_NOTES_PATH=MY_NOTES_PATH,
-                       REFERENCE_KINDS=REFERENCE_KINDS,
-                       PDF_NAME=PDF_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME)
+    paths = {f"{name}_path": kind.path for name, kind in kinds.REGISTRY.items() if kind.url_folder}
+    env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id), **paths,
+                       count=count, aliases_attr=aliases_attr, page_url=page_url,
+                       MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=REFERENCE_KINDS,
+                       PDF_NAME=PDF_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,
+                       RESEARCH_PATH=RESEARCH_PATH, STUDY_GUIDE_PATH=STUDY_GUIDE_PATH)
     return env
 
 
-class _Renderer:
-    def __init__(self, library: Library):
-        self.library = library
-        self.env = _environment()
-        self.pages: dict[str, str] = {}
-
-    def add(self, path: str, template: str, **context) -> None:
-        here = posixpath.dirname(path)
-
-        def link(target: str) -> str:
-            # Markdown links between source files, which MkDocs checks and rewrites.
-            return posixpath.relpath(target, here or ".")
-
-        def url(target: str) -> str:
-            # Raw HTML is not rewritten by MkDocs: make it relative to the page's URL.
-            return posixpath.relpath(target, page_url(path).rstrip("/") or ".")
-
-        self.pages[path] = self.env.get_template(template).render(
-            lib=self.library, link=link, url=url, player=lambda film: player_html(film, url),
-            **context)
+#: Where page templates are found; a test may add a folder for a kind of its own.
+TEMPLATE_DIRS = [str(Path(__file__).parent / "templates" / "pages")]
 
 
-def build_pages(library: Library) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path under docs/."""
-    r = _Renderer(library)
-    r.add("index.md", "start.md.j2")
-    for theme in library.videos.themes:
-        r.add(theme_path(theme.id), "theme.md.j2", theme=theme, films=library.films_in(theme.id))
-    for film in library.videos.films:
-        r.add(film_path(film.id), "film.md.j2", film=film, theme=library.themes[film.theme])
-    r.add("checklistor/index.md", "checklists.md.j2")
-    for checklist in library.checklists.values():
-        r.add(checklist_path(checklist.id), "checklist.md.j2", checklist=checklist,
-              films=[f for f in library.videos.films if checklist.id in f.checklists])
-    r.add("ovningar/index.md", "exercises.md.j2")
-    for exercise in library.exercises.values():
-        r.add(exercise_path(exercise.id), "exercise.md.j2", exercise=exercise,
-              films=[f for f in library.videos.films if exercise.id in f.exercises])
-    r.add("forskning.md", "research.md.j2")
-    r.add(MY_NOTES_PATH, "my_notes.md.j2")
-    r.add("studiehandledning.md", "study_guide.md.j2")
-    if library.news:
-        r.add(NEWS_INDEX, "news.md.j2")
-    _add_moved_pages(r, library)
-    return r.pages
+def build_pages(library: Library, pages: list[Page] | None = None) -> dict[str, str]:
+    """The Markdown of every generated page (`site_pages`), keyed by its path under docs/."""
+    env = _environment()
+    out = {}
+    for page in site_pages(library) if pages is None else pages:
+        out[page.path] = _render(env, library, page)
+    return out
 
 
-def _add_moved_pages(r: _Renderer, library: Library) -> None:
-    # A renamed item keeps its old address alive, so bookmarks and printed links still work.
-    for items, path in ((library.films, film_path), (library.checklists, checklist_path),
-                        (library.exercises, exercise_path)):
-        for item in items.values():
-            for alias in item.aliases:
-                r.add(path(alias), "moved.md.j2", item=item, target=path(item.id))
+def _render(env: jinja2.Environment, library: Library, page: Page) -> str:
+    here = posixpath.dirname(page.path)
+
+    def link(target: str) -> str:
+        # Markdown links between source files, which the engine checks and rewrites.
+        return posixpath.relpath(target, here or ".")
+
+    def url(target: str) -> str:
+        # Raw HTML is not rewritten by the engine: make it relative to the page's URL.
+        return posixpath.relpath(target, page_url(page.path).rstrip("/") or ".")
+
+    return env.get_template(page.template).render(
+        lib=library, link=link, url=url, player=lambda film: player_html(film, url),
+        **page.context)
 
 
-def page_sources(library: Library) -> dict[str, list[str]]:
-    """The content files (relative to the root) each generated page is made from.
-
-    A page's "Senast uppdaterad" is the newest of its files' dates.
-    """
-    checklists = [f"checklists/{i}.yaml" for i in library.checklists]
-    exercises = [f"exercises/{i}.yaml" for i in library.exercises]
-    sources = {"index.md": ["site.yaml", "videos.yaml"],
-               "checklistor/index.md": checklists, "ovningar/index.md": exercises,
-               "forskning.md": ["references.yaml"], "studiehandledning.md": ["study_guide.yaml"],
-               MY_NOTES_PATH: ["videos.yaml", *checklists, *exercises]}
-    if library.news:
-        sources[NEWS_INDEX] = [f"docs/{post.path}" for post in library.news]
-    sources |= {theme_path(t.id): ["videos.yaml"] for t in library.videos.themes}
-    sources |= {film_path(f.id): ["videos.yaml"] for f in library.videos.films}
-    sources |= {checklist_path(i): [f"checklists/{i}.yaml"] for i in library.checklists}
-    sources |= {exercise_path(i): [f"exercises/{i}.yaml"] for i in library.exercises}
-    # A "Sidan har flyttat" page is as new as the item it points to.
-    for items, path in ((library.films, film_path), (library.checklists, checklist_path),
-                        (library.exercises, exercise_path)):
-        for item in items.values():
-            sources |= {path(alias): sources[path(item.id)] for alias in item.aliases}
-    return sources
+def page_sources(pages: list[Page]) -> dict[str, list[str]]:
+    """The content files (relative to the root) each generated page is made from."""
+    return {page.path: list(page.sources) for page in pages}
 
 
-def build_nav(library: Library) -> list:
+def build_nav(pages: list[Page]) -> list:
     """The generated part of the navigation, in the order of an investigation."""
-    nav: list = [{"Start": "index.md"}]
-    for theme in library.videos.themes:
-        films = [{f.title: film_path(f.id)} for f in library.films_in(theme.id)]
-        nav.append({theme.title: [theme_path(theme.id)] + films})
-    nav.append({"Checklistor": ["checklistor/index.md"] + [
-        {c.title: checklist_path(c.id)} for c in library.checklists.values()]})
-    nav.append({"Övningar": ["ovningar/index.md"] + [
-        {e.title: exercise_path(e.id)} for e in library.exercises.values()]})
-    nav.append({"Mina anteckningar": MY_NOTES_PATH})
-    nav.append({"Studiehandledning": "studiehandledning.md"})
-    nav.append({"Forskning och lagar": "forskning.md"})
-    if library.news:
-        nav.append({"Nyheter": NEWS_INDEX})
+    nav: list = []
+    sections: dict[str, list] = {}
+    for page in pages:
+        if not page.in_nav:
+            continue
+        entry = page.path if page.title is None else {page.title: page.path}
+        if page.section is None:
+            nav.append(entry)
+        elif page.section in sections:
+            sections[page.section].append(entry)
+        else:
+            sections[page.section] = [entry]
+            nav.append({page.section: sections[page.section]})
     return nav

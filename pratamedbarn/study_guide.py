@@ -11,24 +11,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urljoin
 
 import jinja2
 import segno
 import yaml
 from markupsafe import Markup
 
+from . import kinds
 from .library import Library, load_library
 from .markdown import render, render_inline
 from .models import Checklist, Exercise, Film, PlanStep, Session
-from .pages import (REFERENCE_KINDS, checklist_path, clock, count, exercise_path, film_path,
-                    formats, page_url)
+from .pages import REFERENCE_KINDS
+from .urls import absolute_url, short_address
 from .version import Version, current_version
+from .wording import clock, count, formats, hours_minutes
 
 TEMPLATES = Path(__file__).parent / "templates" / "study_guide"
-#: How an item of each kind is named in the guide, and the prefix of its anchor.
-KINDS = {"film": ("Film", "film"), "exercise": ("Övning", "ovning"),
-         "checklist": ("Checklista", "checklista")}
 
 
 @dataclass(frozen=True)
@@ -68,11 +66,11 @@ class Material:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind][0]
+        return kinds.kind(self.kind).label.capitalize()
 
     @property
     def anchor(self) -> str:
-        return f"{KINDS[self.kind][1]}-{self.item.id}"
+        return f"{kinds.kind(self.kind).anchor}-{self.item.id}"
 
 
 @dataclass(frozen=True)
@@ -99,17 +97,11 @@ class SessionView:
         return f"traff-{self.number}"
 
 
-def _items(library: Library) -> dict[str, dict]:
-    """The films, exercises and checklists by kind (the keys of KINDS), each by id."""
-    return {"film": library.films, "exercise": library.exercises,
-            "checklist": library.checklists}
-
-
 def _step_item(library: Library, step: PlanStep) -> tuple[str, object] | None:
-    for kind, items in _items(library).items():
-        item_id = getattr(step, kind)
+    for kind in kinds.in_study_guide():
+        item_id = getattr(step, kind.name)
         if item_id:
-            return kind, items[item_id]
+            return kind.name, library.items[kind.name][item_id]
     return None
 
 
@@ -141,31 +133,20 @@ def extra_materials(library: Library, views: list[SessionView]) -> list[Material
     """Films, exercises and checklists that no session uses, for groups that want more."""
     used = {(m.kind, m.item.id) for view in views for m in view.materials}
     extra = []
-    for kind, items in _items(library).items():
-        extra += [Material(kind, item) for item in items.values() if (kind, item.id) not in used]
+    for kind in kinds.in_study_guide():
+        extra += [Material(kind.name, item) for item in library.items[kind.name].values()
+                  if (kind.name, item.id) not in used]
     return extra
 
 
 def item_url(site_url: str, material: Material) -> str:
     """The full address of a film's, exercise's or checklist's page on the site."""
-    path = {"film": film_path, "exercise": exercise_path,
-            "checklist": checklist_path}[material.kind](material.item.id)
-    return urljoin(site_url, page_url(path))
-
-
-def short_address(url: str) -> str:
-    """An address as a person types it: without https:// and www."""
-    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+    return absolute_url(site_url, kinds.kind(material.kind).path(material.item.id))
 
 
 def qr_code(url: str) -> Markup:
     """An SVG QR code of `url` as a data URI, crisp at any print size."""
     return Markup(segno.make(url, error="m", micro=False).svg_data_uri(border=0, dark="#000"))
-
-
-def hours_minutes(minutes: int) -> str:
-    """Minutes from the start of a session as a clock time: 95 → '1:35'."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def _environment() -> jinja2.Environment:

@@ -8,13 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-          "september", "oktober", "november", "december"]
-
-
-def swedish_date(day: date) -> str:
-    """A date as Swedes write it in running text: '23 november 2026'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+from .wording import swedish_date
 
 
 @dataclass(frozen=True)

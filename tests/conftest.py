@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh copy of the good fixture content, and the fixture site built once."""
+"""Shared fixtures: a fresh copy of the good fixture content, and the fixture site and the
+shipped site, each built once a run."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from helpers import GOOD, mkdocs_build, site_project
+from helpers import GOOD, REPO, mkdocs_build, site_project
+
+
+def pytest_collection_modifyitems(items):
+    # Everything under tests/browser/ drives Chromium: `make test-fast` leaves it out.
+    for item in items:
+        if "browser" in Path(item.fspath).parts:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
@@ -20,8 +28,18 @@ def content(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    """The fixture content built once into a site folder."""
+    """The fixture content built once into a site folder, with its study guide PDF
+    (the link checks follow the site's link to it)."""
     tmp = tmp_path_factory.mktemp("fixture-site")
-    result = mkdocs_build(site_project(tmp), tmp / "site")
+    result = mkdocs_build(site_project(tmp, study_guide=True), tmp / "site")
     assert result.returncode == 0, result.stderr
     return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The shipped content, built once with `mkdocs build --strict`, study guide included."""
+    site = tmp_path_factory.mktemp("shipped-site") / "site"
+    result = mkdocs_build(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site

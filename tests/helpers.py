@@ -1,4 +1,4 @@
-"""Helpers shared by the tests: where things are, and site builds in temp dirs."""
+"""Helpers shared by the tests: where things are, broken content, site builds in temp dirs."""
 
 from __future__ import annotations
 
@@ -8,16 +8,42 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = FIXTURES / "good"
+#: One broken edit a kind of content error (tests/fixtures/bad_cases.yaml).
+CASES = yaml.safe_load((FIXTURES / "bad_cases.yaml").read_text(encoding="utf-8"))
 
 
-def site_project(tmp_path: Path, content_root: Path = GOOD) -> Path:
-    """A project folder: the repository's mkdocs.yml, theme and pages, with `content_root`'s content."""
+def break_content(root: Path, case: dict) -> None:
+    """Apply one case of bad_cases.yaml to the content under `root`."""
+    path = root / case["file"]
+    if case.get("delete"):
+        path.unlink()
+    elif case.get("latin1"):
+        path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    elif "text" in case:
+        path.write_text(case["text"], encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert case["find"] in text, f"fixture text to replace not found: {case['find']!r}"
+        path.write_text(text.replace(case["find"], case["replace"], 1), encoding="utf-8")
+
+
+def site_project(tmp_path: Path, content_root: Path = GOOD, study_guide: bool = False) -> Path:
+    """A project folder: the repository's mkdocs.yml, theme and pages, with `content_root`'s content.
+
+    The study guide PDF takes seconds to lay out: only a test that opens it asks for it.
+    """
     project = tmp_path / "project"
     shutil.copytree(content_root, project, dirs_exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", project)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    if not study_guide:
+        assert "\n  - pratamedbarn\n" in config
+        config = config.replace("\n  - pratamedbarn\n", "\n  - pratamedbarn:\n      study_guide: false\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "overrides", project / "overrides", dirs_exist_ok=True)
     for path in (REPO / "docs").iterdir():
         if path.name != "media":

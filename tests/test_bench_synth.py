@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pratamedbarn.library import load_library
-
 from helpers import REPO
+from pratamedbarn.library import load_library
 
 
 def test_double_content_loads_with_every_item_twice(tmp_path: Path):

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from helpers import mkdocs_build, site_project
 from pratamedbarn.dates import last_changed
 from pratamedbarn.library import load_library
-from pratamedbarn.pages import build_pages, page_sources
+from pratamedbarn.pages import build_pages, page_sources, site_pages
 
 
 def git(root: Path, *args: str, day: str = "2024-03-05") -> str:
@@ -35,7 +35,7 @@ def updated(site: Path, page: str) -> str:
 
 def test_every_generated_page_names_the_files_it_comes_from(content: Path):
     library = load_library(content)
-    sources = page_sources(library)
+    sources = page_sources(site_pages(library))
     assert sorted(sources) == sorted(build_pages(library))
     for names in sources.values():
         assert names and all((content / name).is_file() for name in names)

@@ -16,9 +16,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import GOOD, REPO, mkdocs_build, site_project
-from pratamedbarn.library import FOLDERS, SINGLE_FILES
-from test_errors import CASES, break_content
+from helpers import CASES, GOOD, REPO, break_content, mkdocs_build, site_project
+from pratamedbarn import kinds
+from pratamedbarn.errors import ContentError
+from pratamedbarn.library import SINGLE_FILES, load_library
+from pratamedbarn.markdown import render
+from pratamedbarn.pages import build_pages
 
 GUIDE = REPO / "REDAKTORSHANDBOK.md"
 TEXT = GUIDE.read_text(encoding="utf-8")
@@ -51,7 +54,7 @@ def add_film_as_the_guide_says(content: Path) -> None:
 
 
 def build(tmp_path: Path, content: Path) -> Path:
-    project = site_project(tmp_path, content)
+    project = site_project(tmp_path, content, study_guide=True)
     # The repository's own news would be copied in too; the guide's post is enough here.
     for post in (project / "docs" / "nyheter").glob("2026-*.md"):
         post.unlink()
@@ -122,8 +125,7 @@ def test_a_new_film_with_checklist_exercise_source_session_and_news(tmp_path: Pa
     ("source-vimeo", "https://vimeo.com/123456789"),
     ("source-embed", "https://play.minkommun.se/embed/abc123"),
 ])
-def test_replacing_the_film_with_one_from_another_host(tmp_path: Path, content: Path,
-                                                       kind: str, shows: str):
+def test_replacing_the_film_with_one_from_another_host(content: Path, kind: str, shows: str):
     add_film_as_the_guide_says(content)
     videos = content / "videos.yaml"
     text = videos.read_text(encoding="utf-8")
@@ -136,7 +138,8 @@ def test_replacing_the_film_with_one_from_another_host(tmp_path: Path, content: 
         videos.write_text(text.replace("embed_hosts:\n", "embed_hosts:\n" + hosts, 1), encoding="utf-8")
     result = run_check(content)
     assert result.returncode == 0, result.stderr
-    film = page(build(tmp_path, content), "filmer/arg-barn")
+    markdown = build_pages(load_library(content))[kinds.kind("film").path("arg-barn")]
+    film = BeautifulSoup(render(markdown), "html.parser")
     assert film.select_one("video") is None
     assert film.find("a", href=shows) is not None
     assert not film.select("iframe")  # nothing loads from the other host before a click
@@ -147,7 +150,7 @@ def copy_of_the_repository_content(tmp_path: Path) -> Path:
     for name in SINGLE_FILES:
         shutil.copy(REPO / name, root / name) if root.exists() else (
             root.mkdir(), shutil.copy(REPO / name, root / name))
-    for folder in (*FOLDERS, "docs"):
+    for folder in (*kinds.folders(), "docs"):
         shutil.copytree(REPO / folder, root / folder)
     return root
 
@@ -170,6 +173,7 @@ def test_the_error_table_explains_every_kind_of_content_error(content: Path, cas
     phrases = [p.strip() for row in re.findall(r"^\| ([^|]+) \|", table, re.M)[1:]
                for p in row.split(",")]
     break_content(content, case)
-    result = run_check(content)
-    line = next(line for line in result.stderr.splitlines() if line.startswith(case["expect"]))
+    with pytest.raises(ContentError) as caught:
+        load_library(content)
+    line = next(line for line in str(caught.value).splitlines() if line.startswith(case["expect"]))
     assert any(phrase in line for phrase in phrases), f"no row of the guide's table fits: {line}"

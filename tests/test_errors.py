@@ -5,29 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
+from helpers import CASES, break_content
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import load_library
-
-from helpers import FIXTURES
-
-CASES = yaml.safe_load((FIXTURES / "bad_cases.yaml").read_text(encoding="utf-8"))
-
-
-def break_content(root: Path, case: dict) -> None:
-    """Apply one case of bad_cases.yaml to the content under `root`."""
-    path = root / case["file"]
-    if case.get("delete"):
-        path.unlink()
-    elif case.get("latin1"):
-        path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
-    elif "text" in case:
-        path.write_text(case["text"], encoding="utf-8")
-    else:
-        text = path.read_text(encoding="utf-8")
-        assert case["find"] in text, f"fixture text to replace not found: {case['find']!r}"
-        path.write_text(text.replace(case["find"], case["replace"], 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-from pratamedbarn.library import load_library
-
 from helpers import GOOD, REPO
+from pratamedbarn.library import load_library
 
 
 def test_fixture_content_loads_with_every_kind_of_source():

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import GOOD
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import load_library
-
-from helpers import GOOD
 
 FILES = ["videos.yaml", "references.yaml", "site.yaml", "study_guide.yaml",
          "checklists/fore-samtalet.yaml", "exercises/lyssna.yaml"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import REPO
 from pratamedbarn.library import load_library
 from pratamedbarn.readability import LIX_LIMIT, lix, readability_warnings
-
-from helpers import REPO
 
 HARD = ("Socialsekreterarens utredningsmetodik förutsätter kontinuerlig dokumentation "
         "beträffande barnets delaktighetsmöjligheter, vårdnadshavarnas samtyckesförutsättningar "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pratamedbarn.library import load_library
 from pratamedbarn.plugin import PrataMedBarnPlugin
+from pratamedbarn.site_build import SiteBuild
 
 
 class _Server:
@@ -18,7 +18,7 @@ class _Server:
 
 def test_serve_watches_every_content_file_and_the_content_folders(content: Path):
     plugin = PrataMedBarnPlugin()
-    plugin.library = load_library(content)
+    plugin.build = SiteBuild.load(content)
     server = plugin.on_serve(_Server(), config=None, builder=None)
     watched = set(server.watched)
     assert {str(content / "videos.yaml"), str(content / "checklists" / "fore-samtalet.yaml")} <= watched

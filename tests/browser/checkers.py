@@ -53,7 +53,7 @@ def run_axe(page) -> list[str]:
                           summary: v.nodes.map(n => n.failureSummary)})))""",
         WCAG_TAGS)
     return [f"{v['id']} ({v['help']}): {target} — {summary}"
-            for v in violations for target, summary in zip(v["targets"], v["summary"])]
+            for v in violations for target, summary in zip(v["targets"], v["summary"], strict=False)]
 
 
 def run_vnu(site: Path) -> list[dict]:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import REPO, mkdocs_build, site_project
+from helpers import mkdocs_build, site_project
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 # Without these, Chromium tries to reach Google's services at start-up.
@@ -34,12 +34,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The shipped content, built with `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("browser-site") / "site"
-    result = mkdocs_build(REPO, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def site_dir(shipped_site: Path) -> Path:
+    """The shipped content's site (built once a run, in tests/conftest.py)."""
+    return shipped_site
 
 
 @contextlib.contextmanager

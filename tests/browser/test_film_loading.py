@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pratamedbarn.library import load_library
-
 from helpers import REPO
+from pratamedbarn.library import load_library
 
 FILMS = [f for f in load_library(REPO).films.values() if f.source.kind == "file"]
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pratamedbarn.library import load_library
-
 from helpers import REPO
+from pratamedbarn.library import load_library
 
 LIBRARY = load_library(REPO)
 SELF_HOSTED = [f.id for f in LIBRARY.films.values() if f.source.kind == "file"]

@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from pratamedbarn.library import load_library
-
 from helpers import GOOD
+from pratamedbarn.library import load_library
 
 # The fixture content (served as `fixture_url`) has every kind of film, checklist and exercise.
 LIBRARY = load_library(GOOD)

@@ -11,9 +11,8 @@ import re
 
 import pytest
 
-from pratamedbarn.library import load_library
-
 from helpers import GOOD
+from pratamedbarn.library import load_library
 
 LIBRARY = load_library(GOOD)
 PREFIX = "pratamedbarn:v1:"

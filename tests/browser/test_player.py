@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pratamedbarn.library import load_library
-
 from helpers import REPO
+from pratamedbarn.library import load_library
 
 
 def _film_ids(kind: str) -> list[str]:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pratamedbarn.library import load_library
-
 from helpers import REPO
+from pratamedbarn.library import load_library
 
 LIBRARY = load_library(REPO)
 CHECKLIST = next(iter(LIBRARY.checklists.values()))

@@ -13,12 +13,11 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from checkers import built_pages
+from helpers import GOOD, REPO
 from pratamedbarn.csp import frame_hosts
 from pratamedbarn.library import load_library
 from pratamedbarn.player import host_of
-
-from checkers import built_pages
-from helpers import GOOD, REPO
 
 LIBRARY = load_library(REPO)
 # The films on other hosts come from the fixture content (served as `fixture_url`),

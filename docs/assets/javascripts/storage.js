@@ -17,9 +17,12 @@
   // The key scheme's version: also the version of export files.
   var VERSION = 1;
   var PREFIX = ROOT + "v" + VERSION + ":";
-  var KINDS = ["checklist", "film", "note"];
+  // The kinds of saved data and the attributes that carry their ids: the registry of kinds
+  // (pratamedbarn/kinds.py), written by the build as kinds.js, loaded before this script.
+  var ITEM_ATTRIBUTES = window.pratamedbarnKinds || {};
+  var KINDS = Object.keys(ITEM_ATTRIBUTES);
   // A short key is what export files hold: "note:forsta-minuten:kansla".
-  var SHORT_KEY = /^(checklist|film|note):[a-z0-9-]+(:[a-z0-9-]+)?$/;
+  var SHORT_KEY = new RegExp("^(" + KINDS.join("|") + "):[a-z0-9-]+(:[a-z0-9-]+)?$");
 
   var memory = {};        // used when localStorage is not there, and after a failed write
   var problem = null;     // "unavailable" or "full": what the notice tells the learner
@@ -191,11 +194,6 @@
     }
     notice.lastChild.textContent = NOTICES[problem];
   }
-
-  // Which attribute names which kind of item, wherever an item is shown with its aliases.
-  var ITEM_ATTRIBUTES = { checklist: ["data-checklist", "data-checklist-progress"],
-                          film: ["data-film", "data-film-link"],
-                          note: ["data-exercise", "data-exercise-notes"] };
 
   /** Migrate every item on the page that lists old ids in data-aliases. */
   function migratePage(root) {

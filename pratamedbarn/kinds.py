@@ -1,0 +1,116 @@
+"""The registry of content kinds: every kind of item with an id is declared here, once.
+
+Loading, cross-reference checks, the site's pages and navigation, the study guide's
+addresses, link checking and the browser's storage keys all read this table. Adding a
+kind is one entry here and one page template in `templates/pages/` (see the README).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .models import Checklist, Exercise, Film, Item, Reference, Session, Theme
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content item with an id."""
+
+    #: The kind's name in code, in the registry and in `RefTo` marks on model fields.
+    name: str
+    #: Swedish, as an editor or a learner reads it: "checklista".
+    label: str
+    #: "ingen checklista": how a message says that no such item exists.
+    none_label: str
+    model: type[Item]
+    #: Where an item lives: a folder with one YAML file an item ...
+    folder: str | None = None
+    #: ... or a list under `field` in one content file.
+    file: str | None = None
+    field: str | None = None
+    #: The Swedish fix when an id names no item: "skapa checklists/{id}.yaml".
+    how_to_add: str = ""
+    #: The folder of the item pages' URLs (/checklistor/<id>/); None: no page of its own.
+    url_folder: str | None = None
+    #: The page is <url_folder>/<id>/index.md, the head of a navigation section of its own.
+    index_page: bool = False
+    #: The template of one item's page, in templates/pages/.
+    template: str | None = None
+    #: The navigation section its pages sit in, and the template of the section's list page.
+    section: str | None = None
+    list_template: str | None = None
+    #: The prefix of the learner's saved data in the browser, and the HTML attributes
+    #: whose values are ids of this kind (the browser moves data saved under an old id).
+    storage: str | None = None
+    attributes: tuple[str, ...] = ()
+    #: The prefix of an item's anchor in the study guide; None: the guide does not print it.
+    anchor: str | None = None
+
+    def path(self, item_id: str) -> str:
+        """The source path of an item's page under docs/."""
+        if self.index_page:
+            return f"{self.url_folder}/{item_id}/index.md"
+        return f"{self.url_folder}/{item_id}.md"
+
+    def source(self, item_id: str) -> str:
+        """The content file (relative to the root) an item is written in."""
+        return f"{self.folder}/{item_id}.yaml" if self.folder else self.file
+
+    @property
+    def list_path(self) -> str:
+        return f"{self.url_folder}/index.md"
+
+
+#: The registry, in the order of the site's navigation. Tests may add a kind to it.
+REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (
+    Kind("theme", "tema", "inget tema", Theme, file="videos.yaml", field="themes",
+         how_to_add="lägg till det under themes i videos.yaml",
+         url_folder="teman", index_page=True, template="theme.md.j2"),
+    Kind("film", "film", "ingen film", Film, file="videos.yaml", field="films",
+         how_to_add="lägg till den under films i videos.yaml",
+         url_folder="filmer", template="film.md.j2",
+         storage="film", attributes=("data-film", "data-film-link"), anchor="film"),
+    Kind("checklist", "checklista", "ingen checklista", Checklist, folder="checklists",
+         how_to_add="skapa checklists/{id}.yaml",
+         url_folder="checklistor", template="checklist.md.j2",
+         section="Checklistor", list_template="checklists.md.j2",
+         storage="checklist", attributes=("data-checklist", "data-checklist-progress"),
+         anchor="checklista"),
+    Kind("exercise", "övning", "ingen övning", Exercise, folder="exercises",
+         how_to_add="skapa exercises/{id}.yaml",
+         url_folder="ovningar", template="exercise.md.j2",
+         section="Övningar", list_template="exercises.md.j2",
+         storage="note", attributes=("data-exercise", "data-exercise-notes"), anchor="ovning"),
+    Kind("reference", "källa", "ingen källa", Reference, file="references.yaml",
+         field="references", how_to_add="lägg till den i references.yaml"),
+    Kind("session", "träff", "ingen träff", Session, file="study_guide.yaml", field="sessions",
+         how_to_add="lägg till den i study_guide.yaml"),
+)}
+
+
+def kind(name: str) -> Kind:
+    return REGISTRY[name]
+
+
+def folders() -> dict[str, Kind]:
+    """The content folders with one file an item, and the kind each holds."""
+    return {k.folder: k for k in REGISTRY.values() if k.folder}
+
+
+def with_pages() -> list[Kind]:
+    """The kinds whose items have pages of their own."""
+    return [k for k in REGISTRY.values() if k.url_folder]
+
+
+def in_study_guide() -> list[Kind]:
+    """The kinds a study guide session can name in its time plan."""
+    return [k for k in REGISTRY.values() if k.anchor]
+
+
+def storage_script() -> str:
+    """The browser's part of the registry, as the script `storage.js` reads it."""
+    attributes = {k.storage: list(k.attributes) for k in REGISTRY.values() if k.storage}
+    return ("// Made from pratamedbarn/kinds.py by every build: the kinds of saved data and\n"
+            "// the attributes that carry their ids. Do not edit.\n"
+            f"window.pratamedbarnKinds = {json.dumps(attributes)};\n")

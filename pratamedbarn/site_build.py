@@ -1,0 +1,118 @@
+"""What every engine's build of the site shares: the generated pages with their dates, the
+menu, the theme settings, and the finishing step over the built site.
+
+Two adapters call it: `plugin.py` inside `mkdocs build` and `mkdocs serve`, and
+`generate.py` + `finish_site`, which write plain files that any engine reading Material-style
+Markdown (Zensical) builds with no plugin of ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import csp
+from .dates import last_changed
+from .errors import ContentError, ContentProblem
+from .kinds import storage_script
+from .library import Library, load_library
+from .news import atom_feed, with_date_line
+from .pages import Page, build_nav, build_pages, site_pages
+from .study_guide import Publication, render_html, write_pdf
+from .urls import FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME
+from .version import Version, current_version
+from .wording import swedish_date
+
+#: The page the theme writes with no content: where its inline scripts are read from.
+THEME_PAGE = "404.html"
+
+
+@dataclass
+class SiteBuild:
+    """The content of one build, ready for an engine."""
+
+    library: Library
+    pages: list[Page]
+    #: The generated pages' Markdown, keyed by their path under docs/, dates not yet added.
+    markdown: dict[str, str]
+    version: Version
+
+    @classmethod
+    def load(cls, root: Path) -> SiteBuild:
+        """Read and check the content under `root`; raises ContentError."""
+        library = load_library(root)
+        pages = site_pages(library)
+        clashes = [ContentProblem(f"docs/{page.path}", 1, "", (
+            "sidan har samma adress som en sida som skapas från innehållsfilerna. "
+            f"Döp om docs/{page.path} eller ta bort den.")) for page in pages
+            if (library.root / "docs" / page.path).is_file()]
+        if clashes:
+            raise ContentError(clashes)
+        return cls(library, pages, build_pages(library, pages), current_version(root))
+
+    def nav(self, hand_written: list) -> list:
+        """The whole menu: the generated pages, then the hand-written ones of mkdocs.yml."""
+        return build_nav(self.pages) + list(hand_written or [])
+
+    def extra(self, site_url: str, serving: bool = False) -> dict:
+        """The theme's `extra` settings our templates read: version, policy, scope."""
+        policy = csp.policy(csp.frame_hosts(self.library), live_reload=serving)
+        return {"version": str(self.version), "content_security_policy": policy,
+                **csp.theme_settings(site_url)}
+
+    def generated_files(self) -> dict[str, str]:
+        """Every generated file under docs/ that is not a page: the browser's kinds."""
+        return {KINDS_SCRIPT: storage_script()}
+
+    def days(self, hand_written: dict[str, Path]) -> dict[str, date]:
+        """Each page's "Senast uppdaterad": generated pages by their content files, the
+        newest of them; hand-written pages (path under docs/ → file) by their own file."""
+        root = self.library.root
+        sources = {page.path: [root / name for name in page.sources] for page in self.pages}
+        sources |= {uri: [path] for uri, path in hand_written.items() if uri not in sources}
+        days = last_changed(root, {p for paths in sources.values() for p in paths})
+        return {uri: max(days[p] for p in paths if p in days)
+                for uri, paths in sources.items() if any(p in days for p in paths)}
+
+    def finished_markdown(self, uri: str, markdown: str, day: date | None) -> str:
+        """A page's Markdown as the engine gets it: a news post's date, the page's date."""
+        post = next((p for p in self.library.news if p.path == uri), None)
+        if post:
+            markdown = with_date_line(markdown, post)
+        return dated(markdown, day) if day else markdown
+
+
+def dated(markdown: str, day: date) -> str:
+    """`markdown` with its "Senast uppdaterad" line at the end."""
+    return (f'{markdown.rstrip()}\n\n<p class="pmb-updated">Senast uppdaterad '
+            f'<time datetime="{day.isoformat()}">{swedish_date(day)}</time></p>\n')
+
+
+def write_feed(library: Library, site_dir: Path, site_url: str, site_name: str) -> None:
+    """The news feed, nyheter/feed.xml, when there is news."""
+    if library.news:
+        feed = atom_feed(library.news, site_url, site_name)
+        (site_dir / NEWS_DIR / FEED_NAME).write_text(feed, encoding="utf-8")
+
+
+def secure_site(site_dir: Path) -> None:
+    """Put the theme's script hashes into the policy of every built page, once each.
+
+    For engines with no hook per page; `plugin.py` does the same per page while MkDocs writes it.
+    Raises csp.PolicyError naming the first page that fails.
+    """
+    hashes = csp.theme_hashes((site_dir / THEME_PAGE).read_text(encoding="utf-8"))
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        path.write_text(csp.secure_page(html, hashes, path.relative_to(site_dir).as_posix()),
+                        encoding="utf-8")
+
+
+def finish_site(build: SiteBuild, site_dir: Path, publication: Publication, site_name: str,
+                study_guide: bool = True) -> None:
+    """The step after an engine's build of the generated tree: policy, feed, study guide."""
+    secure_site(site_dir)
+    write_feed(build.library, site_dir, publication.site_url, site_name)
+    if study_guide:
+        write_pdf(render_html(build.library, publication, build.version), site_dir / PDF_NAME)

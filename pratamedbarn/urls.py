@@ -1,0 +1,39 @@
+"""The site's address scheme: page source paths under docs/ and the URLs they get.
+
+Pages are written as Markdown files (`filmer/inleda-samtalet.md`) and served with
+directory URLs (`filmer/inleda-samtalet/`), as MkDocs and Zensical both do. The paths of
+content items come from their kind (`kinds.py`); the fixed pages are named here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urljoin
+
+START_PATH = "index.md"
+MY_NOTES_PATH = "mina-anteckningar.md"
+STUDY_GUIDE_PATH = "studiehandledning.md"
+RESEARCH_PATH = "forskning.md"
+NEWS_DIR = "nyheter"
+NEWS_INDEX = f"{NEWS_DIR}/index.md"
+FEED_NAME = "feed.xml"
+PDF_NAME = "studiehandledning.pdf"
+#: The generated script that tells the browser which attributes carry which kind's ids.
+KINDS_SCRIPT = "assets/javascripts/kinds.js"
+
+
+def page_url(path: str) -> str:
+    """The URL of a page source path, relative to the site root, with directory URLs."""
+    if posixpath.basename(path) == "index.md":
+        return posixpath.dirname(path) + "/" if "/" in path else ""
+    return path[:-3] + "/"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """The full address of the page made from `path` on a site published at `site_url`."""
+    return urljoin(site_url, page_url(path))
+
+
+def short_address(url: str) -> str:
+    """An address as a person types it: without https:// and www."""
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")

@@ -1,0 +1,40 @@
+"""Swedish wording shared by the site, the study guide and the command line.
+
+How dates, lengths, counts and formats read to a Swedish learner: one place, so a film's
+length reads the same on screen, on paper and in `make check`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december"]
+FORMAT_NAMES = {"individual": "ensam", "group": "i grupp"}
+
+
+def swedish_date(day: date) -> str:
+    """A date as Swedes write it in running text: '23 november 2026'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def clock(seconds: int) -> str:
+    """Seconds as m:ss (or h:mm:ss), the way a player shows time."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def hours_minutes(minutes: int) -> str:
+    """Minutes from the start of a session as a clock time: 95 → '1:35'."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def count(n: int, one: str, many: str) -> str:
+    """'1 film', '3 filmer'."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def formats(names: list[str]) -> str:
+    """['individual', 'group'] as 'ensam eller i grupp'."""
+    return " eller ".join(FORMAT_NAMES[n] for n in names)
