@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install checkers system check schemas links build serve test clean
+.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,7 +17,7 @@ help: ## List the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,zensical]'
 	touch $@
 
 install: $(STAMP) ## Create .venv and install the Python packages
@@ -41,18 +41,32 @@ schemas: $(STAMP) ## Write the JSON schemas (schemas/) from the content models, 
 links: $(STAMP) ## Check the external links in the content and pages (needs internet; CI does not run it)
 	$(PY) -m pratamedbarn links
 
-build: $(STAMP) ## Build the site and the study guide PDF into site/
+build: $(STAMP) ## Build the site and the study guide PDF into site/ (MkDocs + Material, the default)
 	$(PY) -m mkdocs build --strict
+
+# Zensical reads no plugin of ours: the content is written out as plain Markdown first,
+# and our own step finishes the built site (script hashes, news feed, study guide PDF).
+build-zensical: $(STAMP) ## The same site built by Zensical, into site-zensical/
+	$(PY) -m pratamedbarn generate build/zensical
+	cd build/zensical && $(CURDIR)/$(VENV)/bin/zensical build --clean --strict -f mkdocs.yml
+	rm -rf site-zensical && mv build/zensical/site site-zensical
+	$(PY) -m pratamedbarn finish site-zensical --config build/zensical/mkdocs.yml
 
 serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/, rebuilding on every save
 	$(PY) -m mkdocs serve --strict
 
-test: $(STAMP) system $(NODE_STAMP) ## Run every test (content, site, PDF, browser)
+lint: $(STAMP) ## Check the Python code with ruff
+	$(PY) -m ruff check .
+
+test: $(STAMP) system $(NODE_STAMP) lint ## Run every test (lint, content, site, PDF, browser)
 	$(PY) -m pytest
+
+test-fast: $(STAMP) ## The tests without the browser: the edit loop (about 45 s)
+	$(PY) -m pytest -m "not browser"
 
 .PHONY: bench
 bench: $(STAMP) system ## Time the build, the edit loop, the study guide and page weight (BENCHMARKS.md)
 	$(PY) -m bench
 
 clean: ## Remove build output
-	rm -rf site build node_modules
+	rm -rf site site-zensical build node_modules

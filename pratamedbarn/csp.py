@@ -22,8 +22,9 @@ from .player import host_of
 #: Script types a browser runs; other <script> blocks (JSON settings) are data.
 _RUNNABLE = {"", "text/javascript", "module", "application/javascript"}
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_OPENING = re.compile(r"<script\b", re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
+POLICY_TAG = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 #: Where the hashes go in the policy the template writes.
 HASHES_MARK = "'self'"
 
@@ -95,7 +96,9 @@ def secure_page(html: str, hashes: Iterable[str], name: str) -> str:
     from content, and must never run), or when its policy tag is not where the template puts it.
     """
     allowed = set(hashes)
-    if any(_hash(body) not in allowed for body in _inline_scripts(html)):
+    # A <script> left open has no match below, yet the browser runs it to the page's end.
+    unclosed = len(_OPENING.findall(html)) != len(_SCRIPT.findall(html))
+    if unclosed or any(_hash(body) not in allowed for body in _inline_scripts(html)):
         raise PolicyError(
             f"{name}: sidan har ett skript som inte kommer från webbplatsens tema. Skript får "
             "inte stå i innehållet: ta bort <script> ur texten som sidan görs av.")
@@ -105,8 +108,8 @@ def secure_page(html: str, hashes: Iterable[str], name: str) -> str:
     def replace(match: re.Match) -> str:
         return match[1] + match[2].replace(marked, f"script-src {sources}", 1) + match[3]
 
-    secured, found = _META.subn(replace, html, count=1)
-    if not found or marked not in _META.search(html)[2]:
+    secured, found = POLICY_TAG.subn(replace, html, count=1)
+    if not found or marked not in POLICY_TAG.search(html)[2]:
         raise PolicyError(
             f"{name}: sidan saknar säkerhetspolicyn (Content-Security-Policy) där mallen "
             "overrides/main.html ska skriva den. Kontrollera mallen.")
