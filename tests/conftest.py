@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import GOOD, REPO, mkdocs_build, site_project
+from pratamedbarn.library import Library, load_library
 
 
 def pytest_collection_modifyitems(items):
@@ -34,6 +35,18 @@ def fixture_site(tmp_path_factory) -> Path:
     result = mkdocs_build(site_project(tmp, study_guide=True), tmp / "site")
     assert result.returncode == 0, result.stderr
     return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def shipped_library() -> Library:
+    """The shipped content, loaded once: broken content fails the tests that use it."""
+    return load_library(REPO)
+
+
+@pytest.fixture(scope="session")
+def fixture_library() -> Library:
+    """The good fixture content (tests/fixtures/good), loaded once."""
+    return load_library(GOOD)
 
 
 @pytest.fixture(scope="session")

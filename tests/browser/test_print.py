@@ -7,12 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO
-from pratamedbarn.library import load_library
+from pratamedbarn import kinds
 
-LIBRARY = load_library(REPO)
-CHECKLIST = next(iter(LIBRARY.checklists.values()))
-EXERCISE = next(iter(LIBRARY.exercises.values()))
 SCREEN_ONLY = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top"
 
 
@@ -31,23 +27,34 @@ def visible_in_print(page, selector: str) -> list[str]:
         selector, "els => els.filter(e => e.getClientRects().length > 0).map(e => e.className)")
 
 
-@pytest.mark.parametrize("path", [f"checklistor/{CHECKLIST.id}/", f"ovningar/{EXERCISE.id}/"])
-def test_navigation_header_footer_and_search_are_not_printed(page, base_url, path, tmp_path):
-    page.goto(base_url + path)
+@pytest.fixture
+def checklist(shipped_library):
+    return next(iter(shipped_library.checklists.values()))
+
+
+@pytest.fixture
+def exercise(shipped_library):
+    return next(iter(shipped_library.exercises.values()))
+
+
+@pytest.mark.parametrize("kind", ["checklist", "exercise"])
+def test_navigation_header_footer_and_search_are_not_printed(page, base_url, kind, tmp_path,
+                                                             shipped_library):
+    item = next(iter(shipped_library.items[kind].values()))
+    page.goto(base_url + kinds.kind(kind).path(item.id)[:-3] + "/")
     assert visible_in_print(page, SCREEN_ONLY) == []
     text = " ".join(printed_text(page, tmp_path).split())
-    title = CHECKLIST.title if path.startswith("checklistor") else EXERCISE.title
-    assert title in text
+    assert item.title in text
     assert "Hoppa till innehåll" not in text
     # Navigation labels of other parts of the site are not on the paper.
     assert "Forskning och lagar" not in text and "Tillgänglighet" not in text
 
 
-def test_printed_checklist_keeps_its_tick_boxes(page, base_url):
-    page.goto(f"{base_url}checklistor/{CHECKLIST.id}/")
+def test_printed_checklist_keeps_its_tick_boxes(page, base_url, checklist):
+    page.goto(f"{base_url}checklistor/{checklist.id}/")
     page.emulate_media(media="print")
     boxes = page.locator(".pmb-checklist input[type=checkbox]")
-    assert boxes.count() == len(CHECKLIST.items)
+    assert boxes.count() == len(checklist.items)
     for index in range(boxes.count()):
         box = boxes.nth(index).bounding_box()
         assert box and box["width"] >= 14 and box["height"] >= 14  # big enough for a pen
@@ -61,14 +68,14 @@ ROOM_TO_WRITE = """els => els.map(h => {
 })"""
 
 
-def test_printed_exercise_has_ruled_space_under_each_question(browser, base_url):
+def test_printed_exercise_has_ruled_space_under_each_question(browser, base_url, exercise):
     # Without JavaScript (or before it has run) the paper gets ruled lines.
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{base_url}ovningar/{EXERCISE.id}/")
+    page.goto(f"{base_url}ovningar/{exercise.id}/")
     page.emulate_media(media="print")
     heights = page.eval_on_selector_all(".pmb-questions h3", ROOM_TO_WRITE)
-    assert len(heights) == len(EXERCISE.questions)
+    assert len(heights) == len(exercise.questions)
     assert all(height >= 90 for height in heights), heights  # three lines, 9 mm apart
     page.emulate_media(media="screen")
     screen = page.eval_on_selector(".pmb-questions h3",
@@ -77,10 +84,10 @@ def test_printed_exercise_has_ruled_space_under_each_question(browser, base_url)
     context.close()
 
 
-def test_printed_exercise_has_room_to_write_under_each_question(page, base_url):
-    page.goto(f"{base_url}ovningar/{EXERCISE.id}/")
+def test_printed_exercise_has_room_to_write_under_each_question(page, base_url, exercise):
+    page.goto(f"{base_url}ovningar/{exercise.id}/")
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
     heights = page.eval_on_selector_all(".pmb-questions h3", ROOM_TO_WRITE)
-    assert len(heights) == len(EXERCISE.questions)
+    assert len(heights) == len(exercise.questions)
     assert all(height >= 60 for height in heights), heights
