@@ -5,11 +5,11 @@ VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# axe-core and the Nu HTML Checker (vnu.jar), pinned in package.json / package-lock.json.
+# axe-core, the Nu HTML Checker (vnu.jar) and Lighthouse, pinned in package.json / package-lock.json.
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast clean
+.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-checkers: $(NODE_STAMP) ## Install the checkers the tests use (axe-core, vnu.jar) into node_modules
+checkers: $(NODE_STAMP) ## Install the checkers (axe-core, vnu.jar, Lighthouse) into node_modules
 
 system: ## Install the Debian packages the build and the tests need (apt-get)
 	scripts/install-system-packages.sh
@@ -63,6 +63,9 @@ test: $(STAMP) system $(NODE_STAMP) lint ## Run every test (lint, content, site,
 
 test-fast: $(STAMP) ## The tests without the browser: the edit loop (about 45 s)
 	$(PY) -m pytest -m "not browser"
+
+audit: $(STAMP) system $(NODE_STAMP) ## Lighthouse over the site served by nginx; fails below its budgets
+	$(PY) -m bench.audit
 
 .PHONY: bench
 bench: $(STAMP) system ## Time the build, the edit loop, the study guide and page weight (BENCHMARKS.md)

@@ -25,6 +25,11 @@ _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S 
 _OPENING = re.compile(r"<script\b", re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 POLICY_TAG = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
+#: Directives that are the same in the <meta> policy of every page and in the web server's
+#: header (server/nginx/site.conf). Browsers enforce the two policies both; the header adds
+#: only what a <meta> policy may not carry (frame-ancestors), so they can never disagree.
+SHARED_DIRECTIVES = ["object-src 'none'", "base-uri 'self'", "form-action 'self'"]
+HEADER_DIRECTIVES = ["frame-ancestors 'none'", *SHARED_DIRECTIVES]
 #: Where the hashes go in the policy the template writes.
 HASHES_MARK = "'self'"
 
@@ -48,10 +53,13 @@ def policy(frames: Iterable[str], live_reload: bool = False) -> str:
         "media-src 'self'",
         "connect-src 'self'",
         f"frame-src {frame_src}",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
+        *SHARED_DIRECTIVES,
     ])
+
+
+def header_policy() -> str:
+    """The Content-Security-Policy header a web server sends with every page."""
+    return "; ".join(HEADER_DIRECTIVES)
 
 
 def theme_settings(site_url: str) -> dict:

@@ -8,6 +8,7 @@ packages=(
   poppler-utils   # pdftotext, pdftoppm, pdffonts: tests that open the study guide PDF
   fonts-dejavu-core
   default-jre-headless  # java for the Nu HTML Checker (vnu.jar) over every built page
+  nginx-light     # serves the built site in the tests and the audit, as a publisher's server does
 )
 # npm installs the pinned checkers (axe-core, vnu-jar) into node_modules. A machine whose
 # Node.js comes from elsewhere already has npm, and Debian's npm would clash with it.

@@ -14,6 +14,7 @@ known exactly. The output is deterministic: running the script again gives the s
 Usage:
     python scripts/make_example_films.py [--only ID ...]   make the films
     python scripts/make_example_films.py --check           check duration and chapters in videos.yaml
+    python scripts/make_example_films.py --posters         draw the posters again
 """
 
 from __future__ import annotations
@@ -142,7 +143,8 @@ def draw_title_card(question: str, path: Path) -> None:
         y += size * 1.25
     small = ImageFont.truetype(FONT, 20)
     draw.text((40, 310), "Prata med barn · panelen spelas in senare", font=small, fill="#e0e0e0")
-    image.save(path, "JPEG", quality=85, optimize=True)
+    # The poster is part of a film page's first visit (150 kB budget): a small progressive JPEG.
+    image.save(path, "JPEG", quality=65, optimize=True, progressive=True)
 
 
 def encode(poster: Path, audio: Path, length: float, out: Path) -> None:
@@ -217,9 +219,14 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", metavar="ID", help="only these films")
     parser.add_argument("--check", action="store_true",
                         help="only check duration and chapter times in videos.yaml")
+    parser.add_argument("--posters", action="store_true",
+                        help="only draw the posters again (media/affischer/ID.jpg)")
     args = parser.parse_args()
     failed = False
     for film in load_films(args.only):
+        if args.posters:
+            draw_title_card(film["title"], DOCS / "media" / "affischer" / f"{film['id']}.jpg")
+            continue
         if args.check:
             for problem in check(film):
                 failed = True

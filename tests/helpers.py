@@ -62,3 +62,4 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict",
          "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, check=False)
+

@@ -1,24 +1,23 @@
 """Browser fixtures: the shipped site built once, served on 127.0.0.1, and Debian's Chromium.
 
+Every site is served by Debian's nginx with the shipped configuration (server/nginx/site.conf),
+as a publisher serves it: compression, cache and security headers, Range requests.
 Playwright drives /usr/bin/chromium (Debian's package) through `executable_path`;
 it never downloads a browser of its own.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from bench.nginx import free_port, nginx
 from helpers import mkdocs_build, site_project
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
@@ -28,32 +27,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-sync", "--disable-dev-shm-usage"]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_dir(shipped_site: Path) -> Path:
     """The shipped content's site (built once a run, in tests/conftest.py)."""
     return shipped_site
 
 
-@contextlib.contextmanager
-def _served(directory: Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path):
-    """The built site served over HTTP on a free port of 127.0.0.1."""
-    with _served(site_dir) as url:
+    """The built site served by nginx on a free port of 127.0.0.1."""
+    with nginx(site_dir) as url:
         yield url
 
 
@@ -65,15 +48,14 @@ def fixture_url(tmp_path_factory):
     links to pages in its sitemap, and compares their port too.
     """
     tmp = tmp_path_factory.mktemp("fixture-url")
-    site = tmp / "site"
-    site.mkdir()
-    with _served(site) as url:
-        project = site_project(tmp)
-        config = project / "mkdocs.yml"
-        config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {url}",
-                                 config.read_text(encoding="utf-8")), encoding="utf-8")
-        result = mkdocs_build(project, site)
-        assert result.returncode == 0, result.stderr
+    port = free_port()
+    project = site_project(tmp)
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{port}/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    result = mkdocs_build(project, tmp / "site")
+    assert result.returncode == 0, result.stderr
+    with nginx(tmp / "site", port) as url:
         yield url
 
 
@@ -131,5 +113,5 @@ def broken_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def broken_url(broken_site: Path):
     """The broken site served on 127.0.0.1."""
-    with _served(broken_site) as url:
+    with nginx(broken_site) as url:
         yield url

@@ -1,4 +1,5 @@
-/* Prata med barn: film players. Runs on every page view, also after instant navigation. */
+/* Prata med barn: film players, and a name for the theme's search dialog.
+   Runs on every page view, also after instant navigation. */
 (function () {
   "use strict";
 
@@ -35,9 +36,19 @@
     });
   }
 
+  // The theme's search dialog has no accessible name (Lighthouse: aria-dialog-name). Named
+  // here rather than in a copy of the theme's search partial, which differs between engines.
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", "Sök på webbplatsen");
+    }
+  }
+
   function init() {
     setUpEmbeds(document);
     setUpChapters(document);
+    nameSearchDialog();
   }
 
   if (typeof document$ !== "undefined") {
