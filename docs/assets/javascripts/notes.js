@@ -169,7 +169,7 @@
   function setUpMyNotes(tools) {
     var status = tools.querySelector(".pmb-mynotes__status");
     var file = tools.querySelector("input[type=file]");
-    tools.hidden = false;
+    tools.classList.remove("pmb-mynotes__tools--waiting");
     tools.querySelector("[data-action=print]").addEventListener("click", function () {
       window.print();
     });
