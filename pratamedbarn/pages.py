@@ -23,6 +23,10 @@ MY_NOTES_PATH = "mina-anteckningar.md"
 NEWS_INDEX = f"{NEWS_DIR}/index.md"
 
 
+#: The site's name when mkdocs.yml gives none.
+DEFAULT_SITE_NAME = "Prata med barn"
+
+
 def film_path(film_id: str) -> str:
     return f"filmer/{film_id}.md"
 
@@ -79,9 +83,10 @@ def _environment() -> jinja2.Environment:
 
 
 class _Renderer:
-    def __init__(self, library: Library):
+    def __init__(self, library: Library, site_name: str):
         self.library = library
         self.env = _environment()
+        self.env.globals["site_name"] = site_name
         self.pages: dict[str, str] = {}
 
     def add(self, path: str, template: str, **context) -> None:
@@ -100,9 +105,12 @@ class _Renderer:
             **context)
 
 
-def build_pages(library: Library) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path under docs/."""
-    r = _Renderer(library)
+def build_pages(library: Library, site_name: str = DEFAULT_SITE_NAME) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path under docs/.
+
+    `site_name` is `site_name` in mkdocs.yml: a publisher renames the site there.
+    """
+    r = _Renderer(library, site_name)
     r.add("index.md", "start.md.j2")
     for theme in library.videos.themes:
         r.add(theme_path(theme.id), "theme.md.j2", theme=theme, films=library.films_in(theme.id))

@@ -65,7 +65,7 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
             self.library = load_library(root)
         except ContentError as exc:
             raise PluginError(f"Innehållet har {len(exc.problems)} fel:\n{exc}") from None
-        self.pages = build_pages(self.library)
+        self.pages = build_pages(self.library, config.site_name)
         # The hand-written pages listed in mkdocs.yml follow the generated ones.
         config.nav = build_nav(self.library) + list(config.nav or [])
         # Site and study guide share one Markdown dialect (see markdown.py).
