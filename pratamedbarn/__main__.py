@@ -11,6 +11,7 @@ from .errors import ContentError
 from .generate import CONFIG, generate, read_config
 from .library import load_library
 from .links import check_links, find_links
+from .pages import DEFAULT_SITE_NAME
 from .readability import readability_warnings
 from .schemas import SCHEMA_DIR, write_schemas
 from .site_build import SiteBuild, finish_site
@@ -88,8 +89,9 @@ def finish(root: Path, site_dir: Path, config: Path, study_guide: bool = True) -
     """The step after an engine's build: policy hashes, news feed, study guide PDF."""
     settings = read_config(config)
     try:
-        finish_site(SiteBuild.load(root), site_dir, Publication.from_config(settings),
-                    settings.get("site_name") or "", study_guide)
+        site_name = settings.get("site_name") or DEFAULT_SITE_NAME
+        finish_site(SiteBuild.load(root, site_name), site_dir, Publication.from_config(settings),
+                    site_name, study_guide)
     except ContentError as exc:
         return _report(exc)
     except PolicyError as exc:

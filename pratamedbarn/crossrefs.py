@@ -81,8 +81,30 @@ def _embed_hosts(library, sources) -> list[ContentProblem]:
     return problems
 
 
+def _slots_fit_exercises(library, sources) -> list[ContentProblem]:
+    # A time-plan step that runs an exercise gives it at least the exercise's minutes,
+    # or at least those of its shorter variant.
+    problems = []
+    for i, session in enumerate(library.study_guide.sessions):
+        for j, step in enumerate(session.plan):
+            exercise = library.exercises.get(step.exercise) if step.exercise else None
+            if exercise is None:
+                continue
+            short = exercise.short_variant
+            needed = min(exercise.minutes, short.minutes) if short else exercise.minutes
+            if step.minutes < needed:
+                problems.append(_problem(sources, "study_guide.yaml",
+                                         ("sessions", i, "plan", j, "minutes"), (
+                    f"steget har {step.minutes} minuter men övningen '{exercise.id}' tar "
+                    f"{needed} minuter{' i sin kortare variant' if short else ''}. Ge steget "
+                    f"minst {needed} minuter, eller skriv en kortare variant (short_variant) "
+                    f"i exercises/{exercise.id}.yaml.")))
+    return problems
+
+
 def check_crossrefs(library, sources: dict[str, YamlSource]) -> list[ContentProblem]:
     """All problems that only show when every file is read."""
     return (_unique_ids(library, sources) + _unique_within(library, sources)
             + _existing_targets(library, sources) + _chapters(library, sources)
-            + _embed_hosts(library, sources))
+            + _embed_hosts(library, sources)
+            + _slots_fit_exercises(library, sources))

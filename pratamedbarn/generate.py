@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
+from .pages import DEFAULT_SITE_NAME
 from .site_build import SiteBuild
 
 PLUGIN = "pratamedbarn"
@@ -93,7 +94,8 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
     `with_dates` False leaves out "Senast uppdaterad" (the benchmarks' baseline).
     Raises ContentError when the content has problems.
     """
-    build = SiteBuild.load(root)
+    config = read_config(root / CONFIG)
+    build = SiteBuild.load(root, config.get("site_name") or DEFAULT_SITE_NAME)
     docs = out / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -108,5 +110,5 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
         target.write_text(build.finished_markdown(uri, markdown, days.get(uri)), encoding="utf-8")
     for path, text in build.generated_files().items():
         (docs / path).write_text(text, encoding="utf-8")
-    write_config(out / CONFIG, engine_config(build, read_config(root / CONFIG)))
+    write_config(out / CONFIG, engine_config(build, config))
     return build

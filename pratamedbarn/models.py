@@ -209,10 +209,18 @@ class Question(Model):
     text: Text
 
 
+class ShortVariant(Model):
+    """A shorter way to run an exercise, for a time plan with less time."""
+
+    minutes: Minutes
+    text: Text
+
+
 class Exercise(Item):
     title: Text
     formats: Annotated[list[Literal["individual", "group"]], Field(min_length=1)]
     minutes: Minutes
+    short_variant: ShortVariant | None = None
     purpose: Text
     case: Text | None = None
     steps: Annotated[list[Text], Field(min_length=1)]

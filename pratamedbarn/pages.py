@@ -32,6 +32,8 @@ from .wording import clock, count, formats, swedish_date
 
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
                    "guidance": "Vägledning och stöd"}
+#: The site's name when mkdocs.yml gives none.
+DEFAULT_SITE_NAME = "Prata med barn"
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,14 @@ def _environment() -> jinja2.Environment:
 TEMPLATE_DIRS = [str(Path(__file__).parent / "templates" / "pages")]
 
 
-def build_pages(library: Library, pages: list[Page] | None = None) -> dict[str, str]:
-    """The Markdown of every generated page (`site_pages`), keyed by its path under docs/."""
+def build_pages(library: Library, pages: list[Page] | None = None,
+                site_name: str = DEFAULT_SITE_NAME) -> dict[str, str]:
+    """The Markdown of every generated page (`site_pages`), keyed by its path under docs/.
+
+    `site_name` is `site_name` in mkdocs.yml: a publisher renames the site there.
+    """
     env = _environment()
+    env.globals["site_name"] = site_name
     out = {}
     for page in site_pages(library) if pages is None else pages:
         out[page.path] = _render(env, library, page)

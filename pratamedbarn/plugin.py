@@ -61,7 +61,7 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent / self.config.content_dir
         try:
-            self.build = SiteBuild.load(root)
+            self.build = SiteBuild.load(root, config.site_name)
         except ContentError as exc:
             raise PluginError(f"Innehållet har {len(exc.problems)} fel:\n{exc}") from None
         config.nav = self.build.nav(config.nav)

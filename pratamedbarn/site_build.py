@@ -18,7 +18,7 @@ from .errors import ContentError, ContentProblem
 from .kinds import storage_script
 from .library import Library, load_library
 from .news import atom_feed, with_date_line
-from .pages import Page, build_nav, build_pages, site_pages
+from .pages import DEFAULT_SITE_NAME, Page, build_nav, build_pages, site_pages
 from .study_guide import Publication, render_html, write_pdf
 from .urls import FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME
 from .version import Version, current_version
@@ -39,8 +39,11 @@ class SiteBuild:
     version: Version
 
     @classmethod
-    def load(cls, root: Path) -> SiteBuild:
-        """Read and check the content under `root`; raises ContentError."""
+    def load(cls, root: Path, site_name: str = DEFAULT_SITE_NAME) -> SiteBuild:
+        """Read and check the content under `root`; raises ContentError.
+
+        `site_name` is the name mkdocs.yml gives the site (the start page's heading).
+        """
         library = load_library(root)
         pages = site_pages(library)
         clashes = [ContentProblem(f"docs/{page.path}", 1, "", (
@@ -49,7 +52,7 @@ class SiteBuild:
             if (library.root / "docs" / page.path).is_file()]
         if clashes:
             raise ContentError(clashes)
-        return cls(library, pages, build_pages(library, pages), current_version(root))
+        return cls(library, pages, build_pages(library, pages, site_name), current_version(root))
 
     def nav(self, hand_written: list) -> list:
         """The whole menu: the generated pages, then the hand-written ones of mkdocs.yml."""

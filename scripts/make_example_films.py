@@ -122,6 +122,14 @@ def write_captions(cues: list[Cue], path: Path) -> None:
     path.write_text("\n".join(blocks), encoding="utf-8")
 
 
+def site_name() -> str:
+    """`site_name` in mkdocs.yml, the name a publisher gives the site."""
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_name:"):
+            return line.split(":", 1)[1].strip().strip("\"'")
+    return "Prata med barn"
+
+
 def draw_title_card(question: str, path: Path) -> None:
     """A high-contrast card: 'Exempelfilm' label, the question, the site name."""
     image = Image.new("RGB", SIZE, "#111111")
@@ -142,7 +150,7 @@ def draw_title_card(question: str, path: Path) -> None:
         draw.text((40, y), line, font=font, fill="#ffffff")
         y += size * 1.25
     small = ImageFont.truetype(FONT, 20)
-    draw.text((40, 310), "Prata med barn · panelen spelas in senare", font=small, fill="#e0e0e0")
+    draw.text((40, 310), f"{site_name()} · panelen spelas in senare", font=small, fill="#e0e0e0")
     # The poster is part of a film page's first visit (150 kB budget): a small progressive JPEG.
     image.save(path, "JPEG", quality=65, optimize=True, progressive=True)
 

@@ -29,3 +29,37 @@ def test_all_problems_of_a_run_are_reported_together(content: Path):
         load_library(content)
     files = {problem.file for problem in caught.value.problems}
     assert {c["file"] for c in CASES[:3]} <= files
+
+
+def _plan_minutes(root: Path, exercise_step: int, checklist_step: int) -> None:
+    """Give the fixture's exercise step (40) and the checklist step after it (30) new minutes."""
+    guide = root / "study_guide.yaml"
+    old = ("      - minutes: 40\n        activity: Övning\n        exercise: forsta-minuten\n"
+           "      - minutes: 30\n")
+    new = old.replace("40", str(exercise_step)).replace("30", str(checklist_step))
+    text = guide.read_text(encoding="utf-8")
+    assert old in text
+    guide.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _add_short_variant(root: Path, minutes: int) -> None:
+    """Give the fixture's exercise forsta-minuten (20 minutes) a shorter variant."""
+    exercise = root / "exercises" / "forsta-minuten.yaml"
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace(
+        "minutes: 20\n", f"minutes: 20\nshort_variant:\n  minutes: {minutes}\n"
+        "  text: Skriv bara det första du säger.\n"), encoding="utf-8")
+
+
+def test_a_shorter_variant_lets_a_shorter_step_run_the_exercise(content: Path):
+    _add_short_variant(content, 15)
+    _plan_minutes(content, 15, 55)
+    load_library(content)
+
+
+def test_a_step_shorter_than_the_shorter_variant_is_reported(content: Path):
+    _add_short_variant(content, 15)
+    _plan_minutes(content, 10, 60)
+    with pytest.raises(ContentError) as caught:
+        load_library(content)
+    assert ("study_guide.yaml:17: sessions[0].plan[2].minutes: steget har 10 minuter men "
+            "övningen 'forsta-minuten' tar 15 minuter i sin kortare variant") in str(caught.value)
