@@ -32,8 +32,12 @@ checkers: $(NODE_STAMP) ## Install the checkers (axe-core, vnu.jar, Lighthouse) 
 system: ## Install the Debian packages the build and the tests need (apt-get)
 	scripts/install-system-packages.sh
 
-check: $(STAMP) ## Check all content files (python -m pratamedbarn check)
-	$(PY) -m pratamedbarn check
+# An editor's commands end on their own Swedish words: when one fails, make is stopped
+# quietly (kill -INT), so that no English "make: *** [check] Error 1" line follows them.
+QUIETLY = || kill -INT $$PPID
+
+check: $(STAMP) ## Check all content files: says whether the change can be published
+	@$(PY) -m pratamedbarn check $(QUIETLY)
 
 schemas: $(STAMP) ## Write the JSON schemas (schemas/) from the content models, after changing models.py
 	$(PY) -m pratamedbarn schemas
@@ -52,8 +56,10 @@ build-zensical: $(STAMP) ## The same site built by Zensical, into site-zensical/
 	rm -rf site-zensical && mv build/zensical/site site-zensical
 	$(PY) -m pratamedbarn finish site-zensical --config build/zensical/mkdocs.yml
 
-serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/, rebuilding on every save
-	$(PY) -m mkdocs serve --strict
+PORT ?= 8000
+serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/ (PORT=8001 for another port)
+	@$(PY) -m pratamedbarn port $(PORT) $(QUIETLY)
+	@$(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT) $(QUIETLY)
 
 lint: $(STAMP) ## Check the Python code with ruff
 	$(PY) -m ruff check .

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from pathlib import Path
 
 from .csp import PolicyError
 from .errors import ContentError
 from .generate import CONFIG, generate, read_config
-from .library import load_library
 from .links import check_links, find_links
 from .pages import DEFAULT_SITE_NAME
-from .readability import readability_warnings
 from .schemas import SCHEMA_DIR, write_schemas
 from .site_build import SiteBuild, finish_site
 from .study_guide import Publication
@@ -31,21 +30,39 @@ def _summary(library) -> str:
 def _report(exc: ContentError) -> int:
     for problem in exc.problems:
         print(problem, file=sys.stderr)
-    print(f"{len(exc.problems)} fel hittades. Rätta dem och kör kontrollen igen.", file=sys.stderr)
+    n = len(exc.problems)
+    print(f"{n} fel hittades. Rätta {'det' if n == 1 else 'dem'} och kör kontrollen igen.",
+          file=sys.stderr)
+    print("Ändringen kan inte publiceras förrän felen är rättade.", file=sys.stderr)
     return 1
 
 
+def port(number: int) -> int:
+    """Say in Swedish, before `make serve` starts, when its port is taken."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", number))
+        except OSError:
+            print(f"Port {number} används redan, kanske av en annan förhandsvisning som fortfarande "
+                  f"är igång. Stäng den (Ctrl+C i dess fönster) eller välj en annan port: "
+                  f"make serve PORT={number + 1}", file=sys.stderr)
+            return 1
+    return 0
+
+
 def check(root: Path) -> int:
-    """Print every content problem under `root`; return the exit code."""
+    """Print every content problem under `root`, and whether it can be published."""
+    config = root / CONFIG
+    site_name = (read_config(config).get("site_name") if config.is_file() else None)
     try:
-        library = load_library(root)
+        # The pages too: a hand-written page may take a generated page's address.
+        library = SiteBuild.load(root, site_name or DEFAULT_SITE_NAME).library
     except ContentError as exc:
         return _report(exc)
     for note in library.notes:
         print(f"Obs: {note}")
-    for warning in readability_warnings(library.sources):
-        print(f"Varning: {warning}")
     print(_summary(library))
+    print("Ändringen kan publiceras.")
     return 0
 
 
@@ -117,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                             help="mkdocs.yml att läsa site_url och site_name från")
     finish_cmd.add_argument("--no-study-guide", action="store_true",
                             help="hoppa över studiehandledningens PDF")
+    port_cmd = sub.add_parser("port", help="säg till om porten för make serve är upptagen")
+    port_cmd.add_argument("number", type=int)
     for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd):
         cmd.add_argument("--root", type=Path, default=Path("."),
                          help="mappen där videos.yaml ligger (standard: den här mappen)")
@@ -125,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         return links(args.root, args.timeout)
     if args.command == "generate":
         return generate_tree(args.root, args.out)
+    if args.command == "port":
+        return port(args.number)
     if args.command == "finish":
         return finish(args.root, args.site, args.config, not args.no_study_guide)
     return {"check": check, "schemas": schemas}[args.command](args.root)

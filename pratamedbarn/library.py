@@ -15,6 +15,7 @@ from .errors import ContentError, ContentProblem
 from .messages import problems_from
 from .models import Film, Item, Reference, References, Site, StudyGuide, Theme, Videos, named_ids
 from .news import NewsPost, read_news
+from .readability import readability_problems
 from .yamlsource import YamlSource, read_yaml
 
 #: The content files at the root that hold more than one item, in the order editors meet them.
@@ -203,6 +204,7 @@ def load_library(root: Path | str) -> Library:
                       notes=loader.notes, news=news)
     problems = check_crossrefs(library, loader.sources)
     problems += check_captions(library.films.values(), library.root)
+    problems += readability_problems(loader.sources)
     if problems:
         raise ContentError(problems)
     return library

@@ -22,6 +22,7 @@ from pratamedbarn.errors import ContentError
 from pratamedbarn.library import SINGLE_FILES, load_library
 from pratamedbarn.markdown import render
 from pratamedbarn.pages import build_pages
+from pratamedbarn.site_build import SiteBuild
 
 GUIDE = REPO / "REDAKTORSHANDBOK.md"
 TEXT = GUIDE.read_text(encoding="utf-8")
@@ -174,6 +175,6 @@ def test_the_error_table_explains_every_kind_of_content_error(content: Path, cas
                for p in row.split(",")]
     break_content(content, case)
     with pytest.raises(ContentError) as caught:
-        load_library(content)
+        SiteBuild.load(content)
     line = next(line for line in str(caught.value).splitlines() if line.startswith(case["expect"]))
     assert any(phrase in line for phrase in phrases), f"no row of the guide's table fits: {line}"

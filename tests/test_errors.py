@@ -8,14 +8,14 @@ import pytest
 
 from helpers import CASES, break_content
 from pratamedbarn.errors import ContentError
-from pratamedbarn.library import load_library
+from pratamedbarn.site_build import SiteBuild
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_content_is_reported_by_file_line_and_field(content: Path, case: dict):
     break_content(content, case)
     with pytest.raises(ContentError) as caught:
-        load_library(content)
+        SiteBuild.load(content)  # what `make check` and both engines' builds load
     lines = str(caught.value).splitlines()
     matching = [line for line in lines if line.startswith(case["expect"])]
     assert matching, f"no line starts with {case['expect']!r} in:\n{caught.value}"
@@ -26,7 +26,7 @@ def test_all_problems_of_a_run_are_reported_together(content: Path):
     for case in CASES[:3]:
         break_content(content, case)
     with pytest.raises(ContentError) as caught:
-        load_library(content)
+        SiteBuild.load(content)
     files = {problem.file for problem in caught.value.problems}
     assert {c["file"] for c in CASES[:3]} <= files
 
@@ -53,13 +53,13 @@ def _add_short_variant(root: Path, minutes: int) -> None:
 def test_a_shorter_variant_lets_a_shorter_step_run_the_exercise(content: Path):
     _add_short_variant(content, 15)
     _plan_minutes(content, 15, 55)
-    load_library(content)
+    SiteBuild.load(content)
 
 
 def test_a_step_shorter_than_the_shorter_variant_is_reported(content: Path):
     _add_short_variant(content, 15)
     _plan_minutes(content, 10, 60)
     with pytest.raises(ContentError) as caught:
-        load_library(content)
+        SiteBuild.load(content)
     assert ("study_guide.yaml:17: sessions[0].plan[2].minutes: steget har 10 minuter men "
             "övningen 'forsta-minuten' tar 15 minuter i sin kortare variant") in str(caught.value)
