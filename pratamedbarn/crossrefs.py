@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from urllib.parse import urlsplit
 
 from . import kinds
@@ -43,15 +44,25 @@ def _unique_within(library, sources) -> list[ContentProblem]:
 
 
 def _existing_targets(library, sources) -> list[ContentProblem]:
-    known = {(kind.name, item.id) for kind, item, _, _ in library.entries()}
+    known: dict[str, set[str]] = {}
+    renamed: dict[tuple[str, str], str] = {}
+    for kind, item, _, _ in library.entries():
+        known.setdefault(kind.name, set()).add(item.id)
+        renamed |= {(kind.name, alias): item.id for alias in item.aliases}
     problems = []
     for name, target, file, loc in library.named_ids():
-        if (name, target) not in known:
-            kind = kinds.kind(name)
-            how = kind.how_to_add.format(id=target)
-            problems.append(_problem(sources, file, loc, (
-                f"det finns {kind.none_label} med id '{target}'. "
-                f"Kontrollera stavningen, eller {how}.")))
+        if target in known.get(name, ()):
+            continue
+        kind = kinds.kind(name)
+        if (name, target) in renamed:
+            new = renamed[name, target]
+            message = f"'{target}' heter nu '{new}'. Skriv det nya id:t '{new}' här."
+        else:
+            close = difflib.get_close_matches(target, sorted(known.get(name, ())), n=1)
+            guess = f"Menade du '{close[0]}'? Annars: " if close else "Kontrollera stavningen, eller "
+            message = (f"det finns {kind.none_label} med id '{target}'. "
+                       f"{guess}{kind.how_to_add.format(id=target)}.")
+        problems.append(_problem(sources, file, loc, message))
     return problems
 
 

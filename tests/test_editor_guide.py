@@ -178,3 +178,27 @@ def test_the_error_table_explains_every_kind_of_content_error(content: Path, cas
         SiteBuild.load(content)
     line = next(line for line in str(caught.value).splitlines() if line.startswith(case["expect"]))
     assert any(phrase in line for phrase in phrases), f"no row of the guide's table fits: {line}"
+
+
+def test_renaming_an_id_as_the_guide_says(content: Path):
+    section = TEXT.split("## Byt namn på något")[1].split("\n## ")[0]
+    assert "aliases: [tolk]" in section and "döp om filen" in section
+    # 1. The new id, with the old one under aliases; 2. the file renamed.
+    old = content / "exercises" / "lyssna.yaml"
+    text = old.read_text(encoding="utf-8").replace("id: lyssna\n", "id: lyssna-aktivt\naliases: [lyssna]\n")
+    (content / "exercises" / "lyssna-aktivt.yaml").write_text(text, encoding="utf-8")
+    old.unlink()
+    # 3. The check names every place that still says the old id.
+    with pytest.raises(ContentError) as caught:
+        SiteBuild.load(content)
+    assert {p.file for p in caught.value.problems} == {"videos.yaml"}
+    assert all("'lyssna' heter nu 'lyssna-aktivt'" in p.message for p in caught.value.problems)
+    for problem in caught.value.problems:
+        path = content / problem.file
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines[problem.line - 1] = lines[problem.line - 1].replace("lyssna", "lyssna-aktivt")
+        path.write_text("".join(lines), encoding="utf-8")
+    # 4. Then it passes, and the old address leads on to the new page.
+    build = SiteBuild.load(content)
+    moved = build.markdown["ovningar/lyssna.md"]
+    assert "redirect: ../lyssna-aktivt/" in moved

@@ -110,11 +110,16 @@ def test_broken_content_fails_the_build_with_the_content_error(tmp_path: Path, c
 
 @pytest.mark.parametrize("old, new", [("filmer/forbereda", "filmer/forbereda-samtalet"),
                                       ("ovningar/borja-samtalet", "ovningar/forsta-minuten")])
-def test_an_old_id_keeps_its_address_with_a_link_to_the_new_page(fixture_site: Path, old, new):
+def test_an_old_id_sends_the_browser_on_with_a_link_as_fallback(fixture_site: Path, old, new):
     page = soup(fixture_site, old)
     link = page.select_one("article a[href]")
     target = Path(posixpath.normpath(str(fixture_site / old / link["href"])))
     assert target == fixture_site / new
+    refresh = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    delay, _, url = refresh.partition("; url=")
+    assert delay == "0"
+    assert Path(posixpath.normpath(str(fixture_site / old / url))) == fixture_site / new
+    assert not soup(fixture_site, new).find("meta", attrs={"http-equiv": "refresh"})
 
 
 def test_my_notes_page_has_every_question_and_the_ids_to_fill_in(fixture_site: Path):
