@@ -75,6 +75,8 @@ def engine_config(build: SiteBuild, config: dict) -> dict:
     config["extra"] = {**(config.get("extra") or {}), **build.extra(config.get("site_url") or "")}
     config["extra_javascript"] = _with_kinds_script(config.get("extra_javascript") or [], build)
     config["docs_dir"] = "docs"
+    outside = "".join(f"/{path}\n" for path in build.outside_menu())
+    config["not_in_nav"] = (config.get("not_in_nav") or "") + outside
     config.pop("site_dir", None)
     return config
 

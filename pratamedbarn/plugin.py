@@ -15,7 +15,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, kinds
 from .errors import ContentError
@@ -76,8 +76,10 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        outside_menu = self.build.outside_menu()
         for path, text in {**self.build.markdown, **self.build.generated_files()}.items():
-            files.append(File.generated(config, path, content=text))
+            inclusion = InclusionLevel.NOT_IN_NAV if path in outside_menu else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
         hand_written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
                         if f.abs_src_path and f.src_uri not in self.build.markdown}
         self.updated = self.build.days(hand_written)

@@ -64,6 +64,10 @@ class SiteBuild:
         return {"version": str(self.version), "content_security_policy": policy,
                 **csp.theme_settings(site_url)}
 
+    def outside_menu(self) -> list[str]:
+        """Generated pages that are reached by links, not the menu ("Sidan har flyttat")."""
+        return [page.path for page in self.pages if not page.in_nav]
+
     def generated_files(self) -> dict[str, str]:
         """Every generated file under docs/ that is not a page: the browser's kinds."""
         return {KINDS_SCRIPT: storage_script()}
