@@ -8,9 +8,10 @@ from __future__ import annotations
 import posixpath
 
 import jinja2
+from markupsafe import escape
 
 from .library import Library
-from .markdown import render_inline
+from .markdown import markdown_text, plain, render_text_inline
 from .news import FEED_NAME, NEWS_DIR
 from .player import aliases_attr, player_html
 from .version import swedish_date
@@ -68,7 +69,9 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("pratamedbarn", "templates/pages"),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True, autoescape=False)
-    env.filters.update(clock=clock, inline=render_inline, formats=formats,
+    # Content text reaches a page only through `plain`, `md` or `inline` (see markdown.py).
+    env.filters.update(plain=plain, md=markdown_text, inline=render_text_inline,
+                       clock=clock, formats=formats,
                        swedish_date=swedish_date)
     env.globals.update(film_path=film_path, checklist_path=checklist_path,
                        exercise_path=exercise_path, theme_path=theme_path, count=count,
@@ -160,15 +163,19 @@ def page_sources(library: Library) -> dict[str, list[str]]:
 
 
 def build_nav(library: Library) -> list:
-    """The generated part of the navigation, in the order of an investigation."""
+    """The generated part of the navigation, in the order of an investigation.
+
+    MkDocs and Material write navigation and page titles into the page as HTML, so the
+    titles from the content are escaped.
+    """
     nav: list = [{"Start": "index.md"}]
     for theme in library.videos.themes:
-        films = [{f.title: film_path(f.id)} for f in library.films_in(theme.id)]
-        nav.append({theme.title: [theme_path(theme.id)] + films})
+        films = [{str(escape(f.title)): film_path(f.id)} for f in library.films_in(theme.id)]
+        nav.append({str(escape(theme.title)): [theme_path(theme.id)] + films})
     nav.append({"Checklistor": ["checklistor/index.md"] + [
-        {c.title: checklist_path(c.id)} for c in library.checklists.values()]})
+        {str(escape(c.title)): checklist_path(c.id)} for c in library.checklists.values()]})
     nav.append({"Övningar": ["ovningar/index.md"] + [
-        {e.title: exercise_path(e.id)} for e in library.exercises.values()]})
+        {str(escape(e.title)): exercise_path(e.id)} for e in library.exercises.values()]})
     nav.append({"Mina anteckningar": MY_NOTES_PATH})
     nav.append({"Studiehandledning": "studiehandledning.md"})
     nav.append({"Forskning och lagar": "forskning.md"})
