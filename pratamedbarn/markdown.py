@@ -54,10 +54,16 @@ class _SafeLinksProcessor(Treeprocessor):
                 value = element.get(name)
                 if value is not None and not _safe_address(value):
                     del element.attrib[name]
+                    # MkDocs expects an address on every <a> and <img>: the text stays, as
+                    # a <span>, and an image's text is its alt text.
+                    if element.tag == "img":
+                        element.text = element.attrib.pop("alt", "")
+                    if element.tag in ("a", "img"):
+                        element.tag = "span"
 
 
 class SafeLinks(Extension):
-    """Drops a link's or image's address when it could run script: the text stays."""
+    """Turns a link or image whose address could run script into its text."""
 
     def extendMarkdown(self, md: _markdown.Markdown) -> None:
         # After the inline patterns (20) and attribute lists (8) have set every address.

@@ -8,7 +8,8 @@ safe on their own; the content check refusing HTML (test_errors.py) is a second 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import json
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -23,7 +24,7 @@ from pratamedbarn.pages import build_nav, build_pages, film_path
 from pratamedbarn.study_guide import Publication, render_html
 from pratamedbarn.version import Version
 
-from helpers import GOOD
+from helpers import GOOD, mkdocs_build, site_project
 
 LIBRARY = load_library(GOOD)
 
@@ -157,9 +158,46 @@ def test_html_in_a_markdown_field_is_shown_as_text():
     assert page.select("label b") == []
 
 
-def test_a_javascript_link_in_markdown_is_not_a_link():
+def test_a_javascript_link_or_image_in_markdown_is_only_text():
     html = render("[klicka](javascript:alert(1)) och [här](java&#x09;script&#58;alert(1)) och "
-                  "[bra](https://exempel.se/)")
-    links = BeautifulSoup(html, "html.parser").find_all("a")
-    assert [link.get("href") for link in links] == [None, None, "https://exempel.se/"]
-    assert [link.get_text() for link in links] == ["klicka", "här", "bra"]
+                  "![bild](javascript:alert(1)) och [bra](https://exempel.se/)")
+    shown = BeautifulSoup(html, "html.parser")
+    assert [link["href"] for link in shown.find_all("a")] == ["https://exempel.se/"]
+    assert shown.find("img") is None
+    assert shown.get_text() == "klicka och här och bild och bra"
+
+
+# Text that passes the content check yet means something to Markdown, its attribute lists
+# or a browser: built by MkDocs and Material, it must show as written and never act.
+TITLE = 'Barn < 3 år & "unga" *inte* {: onclick="pmbEvil()" }'
+SUMMARY = 'Se [här](javascript:pmbEvil()) och *detta*{: onclick="pmbEvil()" }.'
+
+
+def test_a_site_built_from_odd_but_valid_text_shows_it_and_runs_nothing(tmp_path: Path,
+                                                                         content: Path):
+    videos = content / "videos.yaml"
+    text = videos.read_text(encoding="utf-8")
+    text = text.replace("title: Hur förbereder jag mig?", f"title: '{TITLE}'", 1)
+    text = text.replace("summary: Panelen berättar hur de förbereder sig.",
+                        f"summary: '{SUMMARY}'", 1)
+    videos.write_text(text, encoding="utf-8")
+    result = mkdocs_build(site_project(tmp_path, content), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        acting = [element for element in soup.find_all(True)
+                  if any("pmbEvil" in str(value) for value in element.attrs.values())]
+        assert acting == [], page
+    film = BeautifulSoup((site / "filmer" / "forbereda-samtalet" / "index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    assert film.select_one("article h1").get_text() == TITLE
+    assert film.title.get_text().startswith(TITLE)
+    assert TITLE in [a.get_text(" ", strip=True) for a in film.select("nav.md-nav--primary a")]
+    # The summary is Markdown and may format; the title is plain text and may not.
+    emphasised = [em.get_text() for em in film.select("article em")]
+    assert "detta" in emphasised and "inte" not in emphasised
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert BeautifulSoup(titles["filmer/forbereda-samtalet/"], "html.parser").get_text() == TITLE
