@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from .yamlsource import YamlSource, read_yaml
 #: The folders with one file an item come from the registry (`kinds.folders()`).
 SINGLE_FILES = {"videos.yaml": Videos, "references.yaml": References,
                 "site.yaml": Site, "study_guide.yaml": StudyGuide}
+#: A name an editor meant as a YAML file: x.yml, x.YAML, x.yaml.txt, x.yaml~ (group 1: x).
+_YAML_LIKE = re.compile(r"(.+?)\.ya?ml\b", re.I)
 
 
 @dataclass
@@ -158,7 +161,14 @@ class _Loader:
             if path.name.startswith(".") or path.is_dir():
                 continue
             if path.suffix != ".yaml":
-                self.notes.append(f"{folder}/{path.name}: inte en .yaml-fil, hoppas över.")
+                yaml_like = _YAML_LIKE.match(path.name)
+                if yaml_like:
+                    # An editor's work saved as .yml or .YAML would otherwise never be published.
+                    self.problems.append(ContentProblem(f"{folder}/{path.name}", 1, "", (
+                        "filen läses inte, eftersom namnet inte slutar på .yaml. Döp om den "
+                        f"till {yaml_like[1]}.yaml, eller ta bort den om den inte ska vara med.")))
+                else:
+                    self.notes.append(f"{folder}/{path.name}: inte en .yaml-fil, hoppas över.")
                 continue
             item = self.parse(path, model)
             if item is None:

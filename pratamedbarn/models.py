@@ -59,6 +59,30 @@ def _seconds(value: object) -> object:
     return value
 
 
+#: HTML as the HTML standard's tokenizer sees it: a tag, an end tag, a comment or declaration,
+#: or a character reference. A < before a space or a digit ("barn < 3 år") is text.
+_HTML = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _without_html(instead: str) -> AfterValidator:
+    """A validator refusing HTML in a text field; `instead` says what to write."""
+
+    def check(value: str) -> str:
+        match = _HTML.search(value)
+        if not match:
+            return value
+        if match[0].startswith("&"):
+            raise _fail(f"'{match[0]}' är HTML, och HTML kan inte användas i innehållet. "
+                        "Skriv tecknet självt, till exempel & eller ett citattecken.")
+        end = value.find(">", match.start())
+        piece = value[match.start():end + 1 if end != -1 else len(value)]
+        piece = piece if len(piece) <= 40 else piece[:37] + "..."
+        raise _fail(f"'{piece}' är HTML, och HTML kan inte användas i innehållet. {instead} "
+                    "Vill du skriva tecknet <, sätt ett mellanslag efter det.")
+
+    return AfterValidator(check)
+
+
 def _media(value: str, info: ValidationInfo) -> str:
     docs_dir = (info.context or {}).get("docs_dir")
     if value.startswith(("/", "\\")) or ".." in Path(value).parts or "://" in value:
@@ -70,6 +94,12 @@ def _media(value: str, info: ValidationInfo) -> str:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: Text shown exactly as written: titles and names.
+PlainText = Annotated[Text, _without_html(
+    "Skriv bara vanlig text här: den visas precis som den står.")]
+#: Text that may use the Markdown subset: emphasis, links and lists (see markdown.py).
+MarkdownText = Annotated[Text, _without_html(
+    "Skriv *kursiv*, **fetstil**, [länktext](https://adress) eller listor med '- ' i stället.")]
 Slug = Annotated[Text, AfterValidator(_slug)]
 HttpsUrl = Annotated[Text, AfterValidator(_https)]
 # The schema for editors says what may be written: seconds, or "m:ss" / "h:mm:ss".
@@ -131,13 +161,13 @@ class Item(Model):
 
 
 class Theme(Item):
-    title: Text
-    intro: Text
+    title: PlainText
+    intro: MarkdownText
 
 
 class Chapter(Model):
     time: Seconds
-    title: Text
+    title: PlainText
 
 
 class Source(Model):
@@ -163,16 +193,16 @@ class Source(Model):
 
 
 class Film(Item):
-    title: Text
+    title: PlainText
     theme: ref("theme")
     example: bool = False
-    summary: Text
-    tips: Annotated[list[Text], Field(min_length=1)]
+    summary: MarkdownText
+    tips: Annotated[list[MarkdownText], Field(min_length=1)]
     duration: Seconds
     source: Source
     captions: Annotated[str, AfterValidator(_media)] | None = None
     chapters: list[Chapter] = []
-    transcript: Text
+    transcript: MarkdownText
     checklists: refs("checklist") = []
     exercises: refs("exercise") = []
     references: refs("reference") = []
@@ -195,47 +225,47 @@ class Videos(Model):
 
 class ChecklistItem(Model):
     id: Slug
-    text: Text
+    text: MarkdownText
 
 
 class Checklist(Item):
-    title: Text
-    intro: Text
+    title: PlainText
+    intro: MarkdownText
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
 
 
 class Question(Model):
     id: Slug
-    text: Text
+    text: MarkdownText
 
 
 class ShortVariant(Model):
     """A shorter way to run an exercise, for a time plan with less time."""
 
     minutes: Minutes
-    text: Text
+    text: MarkdownText
 
 
 class Exercise(Item):
-    title: Text
+    title: PlainText
     formats: Annotated[list[Literal["individual", "group"]], Field(min_length=1)]
     minutes: Minutes
     short_variant: ShortVariant | None = None
-    purpose: Text
-    case: Text | None = None
-    steps: Annotated[list[Text], Field(min_length=1)]
+    purpose: MarkdownText
+    case: MarkdownText | None = None
+    steps: Annotated[list[MarkdownText], Field(min_length=1)]
     questions: Annotated[list[Question], Field(min_length=1)]
     references: refs("reference") = []
 
 
 class Reference(Item):
     kind: Literal["law", "research", "guidance"]
-    authors: Text
+    authors: PlainText
     year: Annotated[int, Field(ge=1900, le=2100)]
-    title: Text
-    publisher: Text | None = None
+    title: PlainText
+    publisher: PlainText | None = None
     url: HttpsUrl | None = None
-    note: Text | None = None
+    note: MarkdownText | None = None
 
 
 class References(Model):
@@ -243,24 +273,24 @@ class References(Model):
 
 
 class FactBox(Model):
-    title: Text
-    text: Text
+    title: PlainText
+    text: MarkdownText
     references: refs("reference") = []
 
 
 class Site(Model):
     """site.yaml: the texts of the start page."""
 
-    welcome: Text
-    idea: Text
-    how_alone: Text
-    how_group: Text
+    welcome: MarkdownText
+    idea: MarkdownText
+    how_alone: MarkdownText
+    how_group: MarkdownText
     fact_box: FactBox
 
 
 class PlanStep(Model):
     minutes: Minutes
-    activity: Text
+    activity: MarkdownText
     film: ref("film", optional=True) = None
     exercise: ref("exercise", optional=True) = None
     checklist: ref("checklist", optional=True) = None
@@ -275,10 +305,10 @@ class PlanStep(Model):
 
 
 class Session(Item):
-    title: Text
+    title: PlainText
     minutes: Minutes
-    goal: Text
-    preparation: Text | None = None
+    goal: MarkdownText
+    preparation: MarkdownText | None = None
     plan: Annotated[list[PlanStep], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -293,8 +323,8 @@ class Session(Item):
 class StudyGuide(Model):
     """study_guide.yaml: the printed guide's introduction and its sessions in order."""
 
-    title: Text
-    subtitle: Text | None = None
-    facilitator_intro: Text
-    ground_rules: Annotated[list[Text], Field(min_length=1)]
+    title: PlainText
+    subtitle: PlainText | None = None
+    facilitator_intro: MarkdownText
+    ground_rules: Annotated[list[MarkdownText], Field(min_length=1)]
     sessions: Annotated[list[Session], Field(min_length=1)]

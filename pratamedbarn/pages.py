@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from markupsafe import escape
 
 from . import kinds
 from .library import Library
-from .markdown import render_inline
+from .markdown import markdown_text, plain, render_text_inline
 from .player import aliases_attr, player_html
 from .urls import (
     FEED_NAME,
@@ -112,7 +113,9 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATE_DIRS),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True, autoescape=False)
-    env.filters.update(clock=clock, inline=render_inline, formats=formats,
+    # Content text reaches a page only through `plain`, `md` or `inline` (see markdown.py).
+    env.filters.update(plain=plain, md=markdown_text, inline=render_text_inline,
+                       clock=clock, formats=formats,
                        swedish_date=swedish_date)
     paths = {f"{name}_path": kind.path for name, kind in kinds.REGISTRY.items() if kind.url_folder}
     env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id), **paths,
@@ -163,18 +166,22 @@ def page_sources(pages: list[Page]) -> dict[str, list[str]]:
 
 
 def build_nav(pages: list[Page]) -> list:
-    """The generated part of the navigation, in the order of an investigation."""
+    """The generated part of the navigation, in the order of an investigation.
+
+    MkDocs and Material write navigation and page titles into the page as HTML, so the
+    titles from the content are escaped.
+    """
     nav: list = []
     sections: dict[str, list] = {}
     for page in pages:
         if not page.in_nav:
             continue
-        entry = page.path if page.title is None else {page.title: page.path}
+        entry = page.path if page.title is None else {str(escape(page.title)): page.path}
         if page.section is None:
             nav.append(entry)
         elif page.section in sections:
             sections[page.section].append(entry)
         else:
             sections[page.section] = [entry]
-            nav.append({page.section: sections[page.section]})
+            nav.append({str(escape(page.section)): sections[page.section]})
     return nav

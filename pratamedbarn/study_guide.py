@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from . import kinds
 from .library import Library, load_library
-from .markdown import render, render_inline
+from .markdown import render_text, render_text_inline
 from .models import Checklist, Exercise, Film, PlanStep, Session
 from .pages import REFERENCE_KINDS
 from .urls import absolute_url, short_address
@@ -153,8 +153,10 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    # Autoescape shows plain-text fields as written; Markdown fields may format, never add HTML.
     env.filters.update(
-        md=lambda text: Markup(render(text)), inline=lambda text: Markup(render_inline(text)),
+        md=lambda text: Markup(render_text(text)),
+        inline=lambda text: Markup(render_text_inline(text)),
         hm=hours_minutes, clock=clock, formats=formats, short=short_address, qr=qr_code)
     return env
 

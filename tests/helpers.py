@@ -22,6 +22,12 @@ def break_content(root: Path, case: dict) -> None:
     path = root / case["file"]
     if case.get("delete"):
         path.unlink()
+    elif "copy_to" in case:
+        shutil.copy(path, root / case["copy_to"])
+    elif "pad_to" in case:
+        # A file of the given size: the content as it is, and a long comment after it.
+        with path.open("a", encoding="utf-8") as file:
+            file.write("#" * (case["pad_to"] - path.stat().st_size) + "\n")
     elif case.get("latin1"):
         path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
     elif "text" in case:

@@ -272,3 +272,68 @@ def test_blocked_storage_is_said_politely_and_the_page_still_works(browser, fixt
     # Material's own inline scripts also throw on blocked storage: only ours are checked here.
     assert errors == []
     context.close()
+
+
+def _import(page, fixture_url, path) -> str:
+    """Hämta från fil on Mina anteckningar; the status line it shows."""
+    page.goto(f"{fixture_url}mina-anteckningar/")
+    status = page.locator(".pmb-mynotes__status")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Hämta från fil").click()
+    chooser.value.set_files(path)
+    page.wait_for_function("() => document.querySelector('.pmb-mynotes__status').textContent")
+    return status.inner_text()
+
+
+def _export_file(items: dict) -> dict:
+    return {"format": "pratamedbarn-anteckningar", "version": 1,
+            "exported": "2026-01-02T10:00:00Z", "items": items}
+
+
+def test_markup_in_an_imported_note_is_shown_as_text(page, fixture_url, tmp_path):
+    key = f"note:{EXERCISE.id}:{EXERCISE.questions[0].id}"
+    hostile = '<img src="x" onerror="document.title=\'X\'"><b>fet</b>'
+    path = tmp_path / "anteckningar.json"
+    path.write_text(json.dumps(_export_file(
+        {key: {"value": hostile, "updated": "2026-01-01T10:00:00Z"}})), encoding="utf-8")
+    assert "hämtades från filen" in _import(page, fixture_url, path)
+    answer = page.locator(f'[data-exercise-notes="{EXERCISE.id}"] .pmb-answer__text').first
+    assert answer.inner_text() == hostile
+    assert page.locator("article img, article b").count() == 0
+    page.goto(f"{fixture_url}ovningar/{EXERCISE.id}/")
+    assert page.get_by_role("textbox", name=EXERCISE.questions[0].text).input_value() == hostile
+    assert page.title() != "X"
+
+
+NOTE = f"note:{EXERCISE.id}:{EXERCISE.questions[0].id}"
+GOOD_RECORD = {"value": "Från filen.", "updated": "2026-01-01T10:00:00Z"}
+BAD_FILES = {
+    "too large": (None, "större än 5 MB"),
+    "not JSON": ("Det här är ingen JSON {", "kunde inte läsas"),
+    "another format": (json.dumps({"format": "annat", "items": {}}), "kunde inte läsas"),
+    "items as a list": (json.dumps(_export_file([GOOD_RECORD])), "något annat än anteckningar"),
+    "a note that is a number": (json.dumps(_export_file(
+        {NOTE: GOOD_RECORD, "checklist:x:y": {"value": 3, "updated": "2026-01-01T10:00:00Z"}})),
+        "något annat än anteckningar"),
+    "a time that is no time": (json.dumps(_export_file(
+        {NOTE: {"value": "x", "updated": "i går"}})), "något annat än anteckningar"),
+    "an unknown key": (json.dumps(_export_file(
+        {NOTE: GOOD_RECORD, "__proto__": GOOD_RECORD})), "något annat än anteckningar"),
+}
+
+
+@pytest.mark.parametrize("text, says", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_a_bad_file_is_refused_and_changes_nothing(page, fixture_url, tmp_path, text, says):
+    page.goto(f"{fixture_url}ovningar/{EXERCISE.id}/")
+    page.get_by_role("textbox", name=EXERCISE.questions[0].text).fill("Mitt eget.")
+    page.locator(".pmb-note__status", has_text="Sparat").wait_for()
+    before = page.evaluate("() => JSON.stringify(localStorage)")
+    path = tmp_path / "anteckningar.json"
+    if text is None:  # over the limit, but valid JSON: refused by its size alone
+        path.write_text(json.dumps(_export_file({NOTE: {
+            "value": "x" * (5 * 1024 * 1024), "updated": "2026-01-01T10:00:00Z"}})))
+    else:
+        path.write_text(text, encoding="utf-8")
+    shown = _import(page, fixture_url, path)
+    assert says in shown and "Inget av det du har sparat ändrades" in shown
+    assert page.evaluate("() => JSON.stringify(localStorage)") == before

@@ -129,29 +129,47 @@
     return Object.keys(items).length;
   }
 
+  // An export file holds text a learner wrote; a larger file is not one of ours.
+  var MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+  var NOTHING_CHANGED = " Inget av det du har sparat ändrades.";
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
   function validRecord(key, record) {
-    if (!record || typeof record !== "object" || typeof record.updated !== "string") return false;
+    if (!store.SHORT_KEY.test(key) || !isPlainObject(record)) return false;
+    var fields = Object.keys(record).sort().join(",");
+    if (fields !== "updated,value" || typeof record.updated !== "string" ||
+        isNaN(Date.parse(record.updated))) return false;
     var value = record.value;
     return key.indexOf("note:") === 0 ? typeof value === "string" : typeof value === "boolean";
   }
 
-  /** Merge an export file's text into what is saved; returns what happened, in Swedish. */
+  /** Merge an export file's text into what is saved; returns what happened, in Swedish.
+   * The whole file is checked first: a file with anything unexpected changes nothing. */
   function importText(text) {
     var data;
     try { data = JSON.parse(text); } catch (error) { data = null; }
-    if (!data || data.format !== EXPORT_FORMAT || typeof data.items !== "object" ||
-        data.items === null) {
-      return "Filen kunde inte läsas. Välj en fil som du har sparat från Mina anteckningar.";
+    if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
+      return "Filen kunde inte läsas. Välj en fil som du har sparat från Mina anteckningar." +
+        NOTHING_CHANGED;
     }
     if (data.version !== store.VERSION) {
-      return "Filen kommer från en annan version av webbplatsen och kan inte läsas här.";
+      return "Filen kommer från en annan version av webbplatsen och kan inte läsas här." +
+        NOTHING_CHANGED;
+    }
+    var keys = isPlainObject(data.items) ? Object.keys(data.items) : null;
+    var wrong = keys && keys.filter(function (key) { return !validRecord(key, data.items[key]); });
+    if (!keys || wrong.length) {
+      return "Filen innehåller något annat än anteckningar, bockar och sedda filmer" +
+        (wrong && wrong.length ? " (vid ”" + wrong[0].slice(0, 60) + "”)" : "") +
+        ", så den kan inte hämtas. Den kan ha ändrats efter att den sparades." + NOTHING_CHANGED;
     }
     var taken = 0;
     var both = 0;
-    Object.keys(data.items).forEach(function (key) {
-      var theirs = data.items[key];
-      if (!store.SHORT_KEY.test(key) || !validRecord(key, theirs)) return;
-      var result = store.merge(key, store.get(key), theirs);
+    keys.forEach(function (key) {
+      var result = store.merge(key, store.get(key), data.items[key]);
       store.put(key, result.record);
       taken++;
       if (result.kept) both++;
@@ -184,6 +202,12 @@
     file.addEventListener("change", function () {
       var chosen = file.files[0];
       if (!chosen) return;
+      if (chosen.size > MAX_IMPORT_BYTES) {
+        status.textContent = "Filen är större än 5 MB och kan inte vara en fil från Mina " +
+          "anteckningar. Välj filen som du sparade med Spara till fil." + NOTHING_CHANGED;
+        file.value = "";
+        return;
+      }
       chosen.text().then(function (text) {
         status.textContent = importText(text);
         file.value = "";

@@ -1,0 +1,56 @@
+"""Hostile and odd content files are answered in bounded time, never by a hang.
+
+Measured in CPU time, so that other work on a shared machine does not make the test flaky.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import GOOD
+from pratamedbarn.__main__ import check
+from pratamedbarn.yamlsource import MAX_BYTES
+
+SECONDS = 2.0
+
+
+def up_to_limit(head: str, unit: str, tail: str = "") -> str:
+    """`head`, then `unit` repeated, then `tail`: just under the size limit in UTF-8."""
+    room = MAX_BYTES - len((head + tail).encode("utf-8"))
+    return head + unit * (room // len(unit.encode("utf-8"))) + tail
+
+
+BOMB = ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)))
+STEP = "  - Tänk på ett samtal med ett barn. Vad sa barnet först, och vad svarade du?\n"
+# site.yaml of the fixture after its first line, `welcome:`.
+SITE_REST = (GOOD / "site.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
+#: target file, its text, and the exit code of the check: refused (1) or good content (0).
+FILES = {
+    # "Billion laughs": nine lists of nine, nine levels deep, after 1 MB of comment.
+    "aliases that expand without end": ("checklists/fore-samtalet.yaml",
+                                        up_to_limit("", "# kommentar\n", BOMB), 1),
+    "lists nested half a million deep": (
+        "site.yaml", "welcome: " + "[" * 500_000 + "]" * 500_000, 1),
+    "an exercise with 1 MB of steps": ("exercises/lyssna.yaml", up_to_limit(
+        "id: lyssna\ntitle: Att lyssna\nformats: [individual]\nminutes: 30\n"
+        "purpose: Att öva på att lyssna.\nquestions:\n  - id: forsta\n    text: Vad hörde du?\n"
+        "steps:\n", STEP), 0),
+    "one text of 1 MB": ("site.yaml", up_to_limit("welcome: ", "Barnet sa nej. ", "\n" + SITE_REST), 0),
+}
+
+
+@pytest.mark.parametrize("target, text, code", FILES.values(), ids=FILES.keys())
+def test_a_content_file_up_to_the_limit_is_checked_in_bounded_time(
+        content: Path, capsys, target: str, text: str, code: int):
+    path = content / target
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size <= MAX_BYTES
+    start = time.process_time()
+    assert check(content) == code
+    elapsed = time.process_time() - start
+    assert elapsed < SECONDS, f"{elapsed:.1f} s"
+    assert "Traceback" not in capsys.readouterr().err
