@@ -6,12 +6,12 @@ import difflib
 from urllib.parse import urlsplit
 
 from . import kinds
-from .errors import ContentProblem, format_loc
+from .errors import ContentProblem
 from .yamlsource import YamlSource
 
 
 def _problem(sources: dict[str, YamlSource], file: str, loc: tuple, message: str) -> ContentProblem:
-    return ContentProblem(file, sources[file].line_of(loc), format_loc(loc), message)
+    return ContentProblem(file, sources[file].line_of(loc), sources[file].where(loc), message)
 
 
 def _unique_ids(library, sources) -> list[ContentProblem]:

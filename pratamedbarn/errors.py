@@ -27,12 +27,33 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def format_loc(loc: tuple) -> str:
-    """Turn a path such as ('steps', 2, 'text') into `steps[2].text`."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
+#: Lists whose items an editor knows by their id, and what one item is called.
+PART_LABELS = {"items": "punkt", "questions": "fråga"}
+
+
+def format_loc(loc: tuple, data: object = None) -> str:
+    """Turn a path such as ('steps', 2, 'text') into `steps[2].text`.
+
+    With the file's `data`, an item that has an id is named by it, as the editor knows it:
+    ('films', 7, 'summary') becomes `film 'inleda-samtalet', summary`.
+    """
+    from .kinds import REGISTRY  # the registry knows what an item of each list is called
+
+    labels = {k.field: k.label for k in REGISTRY.values() if k.field} | PART_LABELS
+    named: list[str] = []  # finished pieces, such as "träff 'traff-1'"
+    path: list[str] = []  # the path since the last named item, such as ["plan", "[2]"]
+    node = data
+    for i, part in enumerate(loc):
+        item = (node[part] if isinstance(node, list) and isinstance(part, int)
+                and part < len(node) else None)
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and i and loc[i - 1] in labels:
+            path.pop()  # the list's own name: the label says it
+            named += ["".join(path)] if path else []
+            named.append(f"{labels[loc[i - 1]]} '{item['id']}'")
+            path = []
+        elif isinstance(part, int):
+            path.append(f"[{part}]")
         else:
-            out += f".{part}" if out else str(part)
-    return out
+            path.append(f".{part}" if path else str(part))
+        node = node.get(part) if isinstance(node, dict) else item
+    return ", ".join(named + (["".join(path)] if path else []))

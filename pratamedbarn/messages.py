@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from .errors import ContentProblem, format_loc
+from .errors import ContentProblem
 from .yamlsource import YamlSource
 
 _TYPES = {
@@ -21,7 +21,8 @@ _TYPES = {
 }
 
 
-def _message(err: dict, loc: tuple) -> str:
+def _message(err: dict, written: str) -> str:
+    """The Swedish message for one pydantic error; `written` is its line in the file."""
     kind, ctx = err["type"], err.get("ctx") or {}
     if kind == "pmb":
         return err["msg"]
@@ -42,14 +43,19 @@ def _message(err: dict, loc: tuple) -> str:
         word = {"greater_than": "större än", "greater_than_equal": "minst",
                 "less_than": "mindre än", "less_than_equal": "högst"}[kind]
         return f"ska vara {word} {limit}."
+    if kind == "string_type" and isinstance(err.get("input"), dict):
+        # "- Läs fallet: tänk efter" is read as a field named "Läs fallet".
+        return (f"ska vara en text, men kolonet gör den till ett fält (raden: {written}). "
+                "Sätt citattecken runt hela texten, till exempel \"Läs fallet: tänk efter.\"")
     if kind in _TYPES:
-        return f"{_TYPES[kind]}, inte '{_show(err.get('input'))}'."
+        shown = written if isinstance(err.get("input"), dict | list) else err.get("input")
+        return f"{_TYPES[kind]}, inte {_show(shown)}."
     return f"ogiltigt värde ({err['msg']}). Jämför med exempelfilerna."
 
 
 def _show(value: object) -> str:
     text = str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return "'" + (text if len(text) <= 40 else text[:37] + "...") + "'"
 
 
 def problems_from(exc: ValidationError, source: YamlSource, prefix: tuple = ()) -> list[ContentProblem]:
@@ -57,6 +63,6 @@ def problems_from(exc: ValidationError, source: YamlSource, prefix: tuple = ()) 
     problems = []
     for err in exc.errors(include_url=False):
         loc = prefix + tuple(err["loc"])
-        problems.append(ContentProblem(source.name, source.line_of(loc), format_loc(loc),
-                                       _message(err, loc)))
+        problems.append(ContentProblem(source.name, source.line_of(loc), source.where(loc),
+                                       _message(err, source.written(loc))))
     return problems

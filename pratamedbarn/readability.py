@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import textstat
 
-from .errors import ContentProblem, format_loc
+from .errors import ContentProblem
 from .yamlsource import YamlSource
 
 #: Above this LIX a text counts as hard to read (LIX 40–50: "medelsvår", like news prose).
@@ -63,7 +63,7 @@ def readability_problems(sources: dict[str, YamlSource]) -> list[ContentProblem]
         for loc, text in _prose(source.data, fields):
             score = lix(text)
             if score > LIX_LIMIT:
-                problems.append(ContentProblem(name, source.line_of(loc), format_loc(loc), (
+                problems.append(ContentProblem(name, source.line_of(loc), source.where(loc), (
                     f"texten är svårläst (LIX {score:.1f}, högst {LIX_LIMIT}). "
                     "Skriv kortare meningar och byt långa ord mot kortare.")))
     return problems

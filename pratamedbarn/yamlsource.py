@@ -23,6 +23,8 @@ class YamlSource:
     name: str
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
+    #: The file's lines as the editor wrote them, for messages that quote them.
+    text: list[str] = field(default_factory=list)
 
     def line_of(self, loc: tuple) -> int:
         """The line of `loc`, or of its nearest parent that has one."""
@@ -32,6 +34,15 @@ class YamlSource:
                 return self.lines[loc]
             loc = loc[:-1]
         return self.lines.get((), 1)
+
+    def where(self, loc: tuple) -> str:
+        """`loc` as a message names it: items by their id (see errors.format_loc)."""
+        return format_loc(loc, self.data)
+
+    def written(self, loc: tuple) -> str:
+        """The line `loc` starts on, as the editor wrote it."""
+        line = self.line_of(loc)
+        return self.text[line - 1].strip() if 0 < line <= len(self.text) else ""
 
 
 class _Walker:
@@ -108,6 +119,36 @@ def _refused_structure(text: str, name: str) -> ContentProblem | None:
     return None
 
 
+#: What the YAML parser says (in English), and what an editor should do about it.
+_FIXES = [
+    ("mapping values are not allowed",
+     "ett kolon i en text gör att raden läses som ett nytt fält. Sätt citattecken runt hela "
+     "texten, till exempel \"Tänk på det här: barnet bestämmer.\""),
+    ("could not find expected ':'",
+     "en rad saknar kolon efter fältnamnet, eller så fortsätter en text på nästa rad utan "
+     "indrag. Skriv \"namn: värde\" eller dra in fortsättningen lika långt som texten."),
+    ("expected ',' or ']'", "en hakparentes [ stängs aldrig. Skriv ] i slutet av listan."),
+    ("expected ',' or '}'", "en klammerparentes { stängs aldrig. Skriv } i slutet."),
+    ("did not find expected key",
+     "indraget stämmer inte med raderna ovanför. Gör indraget lika stort som på fälten "
+     "bredvid, med mellanslag."),
+    ("did not find expected '-' indicator",
+     "en rad i en lista har fel indrag. Börja varje rad i listan med '- ' lika långt in."),
+    ("end of stream",
+     "ett citattecken stängs aldrig. Kontrollera att varje text som börjar med \" också slutar "
+     "med \"."),
+]
+
+
+def _fix_for(exc: yaml.MarkedYAMLError, line: list[str]) -> str:
+    if "\t" in "".join(line):
+        return "raden har en tabb. Byt tabben mot mellanslag: YAML räknar indrag i mellanslag."
+    said = f"{exc.context or ''} {exc.problem or ''}"
+    return next((fix for found, fix in _FIXES if found in said),
+                "kontrollera indrag, kolon och citattecken på raden och raden före. "
+                "Jämför med en fil som fungerar.")
+
+
 def read_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[ContentProblem]]:
     """Read `path` (shown to editors as `name`); never raises for bad content."""
     # Read no more than the limit, whatever the file system says about the file's size.
@@ -137,10 +178,9 @@ def read_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[ContentPro
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         return None, [ContentProblem(name, line, "", (
-            f"YAML-filen går inte att läsa ({exc.problem or exc.context}). "
-            "Kontrollera indrag, kolon och citattecken på raden eller raden före."))]
+            f"YAML-filen går inte att läsa: {_fix_for(exc, text.splitlines()[line - 1:line])}"))]
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
         return None, [ContentProblem(name, 1, "", (
             f"YAML-filen går inte att läsa ({exc.__class__.__name__}). "
             "Kontrollera att den är skriven som i exempelfilerna."))]
-    return YamlSource(name, data, walker.lines), walker.problems
+    return YamlSource(name, data, walker.lines, text.splitlines()), walker.problems

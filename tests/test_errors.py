@@ -61,5 +61,5 @@ def test_a_step_shorter_than_the_shorter_variant_is_reported(content: Path):
     _plan_minutes(content, 10, 60)
     with pytest.raises(ContentError) as caught:
         SiteBuild.load(content)
-    assert ("study_guide.yaml:17: sessions[0].plan[2].minutes: steget har 10 minuter men "
+    assert ("study_guide.yaml:17: träff 'traff-1', plan[2].minutes: steget har 10 minuter men "
             "övningen 'forsta-minuten' tar 15 minuter i sin kortare variant") in str(caught.value)
