@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pratamedbarn.errors import ContentError
+from pratamedbarn.errors import ContentError, report
 from pratamedbarn.study_guide import build_study_guide
 from pratamedbarn.urls import PDF_NAME
 
@@ -34,9 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build_study_guide(args.root, args.output, args.root / "mkdocs.yml", args.base_url)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} fel hittades. Rätta dem och kör igen.", file=sys.stderr)
+        print("\n".join(report(exc)), file=sys.stderr)
         return 1
     print(f"Skrev {args.output}")
     return 0

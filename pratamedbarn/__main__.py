@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .csp import PolicyError
-from .errors import ContentError
+from .errors import ContentError, report
 from .generate import CONFIG, generate, read_config
 from .links import check_links, find_links
 from .pages import DEFAULT_SITE_NAME
@@ -28,12 +28,7 @@ def _summary(library) -> str:
 
 
 def _report(exc: ContentError) -> int:
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    n = len(exc.problems)
-    print(f"{n} fel hittades. Rätta {'det' if n == 1 else 'dem'} och kör kontrollen igen.",
-          file=sys.stderr)
-    print("Ändringen kan inte publiceras förrän felen är rättade.", file=sys.stderr)
+    print("\n".join(report(exc)), file=sys.stderr)
     return 1
 
 

@@ -27,6 +27,14 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+def report(error: ContentError) -> list[str]:
+    """What a command prints for a failed check: every problem, then what to do."""
+    n = len(error.problems)
+    return [*map(str, error.problems),
+            f"{n} fel hittades. Rätta {'det' if n == 1 else 'dem'} och kör kontrollen igen.",
+            "Ändringen kan inte publiceras förrän felen är rättade."]
+
+
 #: Lists whose items an editor knows by their id, and what one item is called.
 PART_LABELS = {"items": "punkt", "questions": "fråga"}
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from pratamedbarn.generate import is_plugin, read_config, write_config
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = FIXTURES / "good"
@@ -39,25 +41,27 @@ def break_content(root: Path, case: dict) -> None:
 
 
 def site_project(tmp_path: Path, content_root: Path = GOOD, study_guide: bool = False) -> Path:
-    """A project folder: the repository's mkdocs.yml, theme and pages, with `content_root`'s content.
+    """A project folder: `content_root`'s content and hand-written pages, with the repository's
+    settings, theme, styles and scripts. The menu lists `content_root`'s own pages, so no test
+    depends on the pages the editors write in docs/.
 
     The study guide PDF takes seconds to lay out: only a test that opens it asks for it.
     """
     project = tmp_path / "project"
     shutil.copytree(content_root, project, dirs_exist_ok=True)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    if not study_guide:
-        assert "\n  - pratamedbarn\n" in config
-        config = config.replace("\n  - pratamedbarn\n", "\n  - pratamedbarn:\n      study_guide: false\n")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "overrides", project / "overrides", dirs_exist_ok=True)
-    for path in (REPO / "docs").iterdir():
-        if path.name != "media":
-            if path.is_dir():
-                shutil.copytree(path, project / "docs" / path.name, dirs_exist_ok=True)
-            else:
-                shutil.copy(path, project / "docs" / path.name)
+    shutil.copytree(REPO / "docs" / "assets", project / "docs" / "assets", dirs_exist_ok=True)
+    config = read_config(REPO / "mkdocs.yml")
+    config["nav"] = [{_heading(page): page.name} for page in sorted((project / "docs").glob("*.md"))]
+    if not study_guide:
+        config["plugins"] = [{"pratamedbarn": {"study_guide": False}} if is_plugin(entry) else entry
+                             for entry in config["plugins"]]
+    write_config(project / "mkdocs.yml", config)
     return project
+
+
+def _heading(page: Path) -> str:
+    return page.read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("# ")
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:

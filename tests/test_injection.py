@@ -41,7 +41,7 @@ ALLOWED_TAGS = {
     "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
     "h6", "header", "hr", "img", "input", "label", "li", "main", "nav", "noscript", "ol", "p",
     "pre", "section", "source", "span", "strong", "sup", "summary", "table", "tbody", "td",
-    "th", "thead", "tr", "track", "ul", "video",
+    "th", "thead", "time", "tr", "track", "ul", "video",
     # The study guide's own document, and the icons it draws.
     "html", "head", "body", "meta", "title", "footer", "aside", "colgroup", "col", "link",
     "svg", "path",

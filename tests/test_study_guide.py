@@ -168,7 +168,7 @@ def test_broken_study_guide_gives_the_content_error(content: Path, tmp_path: Pat
     result = run_cli("--root", str(content), "-o", str(tmp_path / "guide.pdf"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "study_guide.yaml:7: sessions[0]: tidsplanen blir 95 minuter" in result.stderr
+    assert "study_guide.yaml:7: träff 'traff-1': tidsplanen blir 95 minuter" in result.stderr
     assert not (tmp_path / "guide.pdf").exists()
 
 
