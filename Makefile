@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast audit clean
+.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast test-editor-changes audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -65,10 +65,13 @@ lint: $(STAMP) ## Check the Python code with ruff
 	$(PY) -m ruff check .
 
 test: $(STAMP) system $(NODE_STAMP) lint ## Run every test (lint, content, site, PDF, browser)
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not editor_changes"
 
 test-fast: $(STAMP) ## The tests without the browser: the edit loop (about 45 s)
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not editor_changes"
+
+test-editor-changes: $(STAMP) ## An editor's ordinary changes on a copy: check and tests still pass
+	$(PY) -m pytest -m editor_changes
 
 audit: $(STAMP) system $(NODE_STAMP) ## Lighthouse over the site served by nginx; fails below its budgets
 	$(PY) -m bench.audit
