@@ -1,8 +1,9 @@
 """Captions: every WebVTT file a film names is read, and a bad cue is reported by file and line.
 
 webvtt-py reads the timings and the text; it does not say where in the file a problem is,
-so the file is cut into blocks here (as the WebVTT format does: at empty lines) and each cue
-block is handed to webvtt-py on its own, which gives every problem its line.
+so the file is also cut into blocks here (as the WebVTT format does: at empty lines). A file
+that webvtt-py reads whole, one cue a block, is checked from that one reading; otherwise each
+cue block is handed to webvtt-py on its own, which gives every problem its line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import webvtt
 from webvtt.errors import MalformedCaptionError
+from webvtt.models import Caption
 
 from .errors import ContentProblem
 from .models import Film
@@ -44,24 +46,32 @@ def _blocks(lines: list[str]) -> Iterator[_Block]:
         yield _Block(start, current)
 
 
-def _check_cue(name: str, block: _Block, previous_start: int | None
-               ) -> tuple[list[ContentProblem], int | None]:
-    """Problems of one cue block, and the cue's start time (None if unreadable)."""
-    timing = next((i for i, line in enumerate(block.lines[:2]) if "-->" in line), None)
+def _timing_line(block: _Block) -> int | None:
+    """The index in the block of its line with the times, if it has one."""
+    return next((i for i, line in enumerate(block.lines[:2]) if "-->" in line), None)
+
+
+def _read_cue(name: str, block: _Block) -> tuple[list[ContentProblem], Caption | None]:
+    """One cue block read on its own: its cue, or the problem that names its line."""
+    timing = _timing_line(block)
     if timing is None:
         return [ContentProblem(name, block.line, "", (
             "raden med tider saknas. En textrad skrivs som '00:00:01.000 --> 00:00:04.000' "
             "med texten på raden under, och en tom rad före nästa."))], None
-    line = block.line + timing
     try:
         cues = list(webvtt.from_buffer(io.StringIO("WEBVTT\n\n" + "\n".join(block.lines))))
     except MalformedCaptionError:
         cues = []
     if len(cues) != 1:
-        return [ContentProblem(name, line, "", (
+        return [ContentProblem(name, block.line + timing, "", (
             f"tiderna '{block.lines[timing].strip()}' går inte att läsa. Skriv dem som "
             "00:00:01.000 --> 00:00:04.000 (timmar:minuter:sekunder.millisekunder)."))], None
-    cue = cues[0]
+    return [], cues[0]
+
+
+def _cue_rules(name: str, line: int, cue: Caption, previous_start: int | None
+               ) -> list[ContentProblem]:
+    """Problems of a cue that was read: its times, its order and its text."""
     start, end = cue.start_time.in_milliseconds(), cue.end_time.in_milliseconds()
     problems = []
     if end <= start:
@@ -73,7 +83,17 @@ def _check_cue(name: str, block: _Block, previous_start: int | None
     if not cue.text.strip():
         problems.append(ContentProblem(name, line, "", (
             "textraden har ingen text. Skriv texten på raden under tiderna.")))
-    return problems, start
+    return problems
+
+
+def _read_all(text: str, blocks: list[_Block]) -> list[Caption] | None:
+    """Every cue of the file from one reading, when each block gave one; else None."""
+    try:
+        cues = list(webvtt.from_buffer(io.StringIO(text)))
+    except MalformedCaptionError:
+        return None
+    complete = len(cues) == len(blocks) and all(_timing_line(b) is not None for b in blocks)
+    return cues if complete else None
 
 
 def check_webvtt(path: Path, name: str) -> list[ContentProblem]:
@@ -86,14 +106,17 @@ def check_webvtt(path: Path, name: str) -> list[ContentProblem]:
     if not lines or not lines[0].startswith("WEBVTT"):
         return [ContentProblem(name, 1, "", (
             "en textningsfil ska börja med raden WEBVTT. Kontrollera att det är en WebVTT-fil."))]
+    # The first block is the WEBVTT header.
+    blocks = [b for b in list(_blocks(lines))[1:] if not b.lines[0].startswith(NOT_CUES)]
+    cues = _read_all(text, blocks)
     problems: list[ContentProblem] = []
     previous_start = None
-    for block in list(_blocks(lines))[1:]:  # the first block is the WEBVTT header
-        if block.lines[0].startswith(NOT_CUES):
-            continue
-        found, start = _check_cue(name, block, previous_start)
+    for i, block in enumerate(blocks):
+        found, cue = ([], cues[i]) if cues else _read_cue(name, block)
         problems += found
-        previous_start = start if start is not None else previous_start
+        if cue is not None:
+            problems += _cue_rules(name, block.line + _timing_line(block), cue, previous_start)
+            previous_start = cue.start_time.in_milliseconds()
     return problems
 
 
