@@ -30,16 +30,16 @@ STEP = "  - Tänk på ett samtal med ett barn. Vad sa barnet först, och vad sva
 SITE_REST = (GOOD / "site.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
 #: target file, its text, and the exit code of the check: refused (1) or good content (0).
 FILES = {
-    # "Billion laughs": nine lists of nine, nine levels deep, after 1 MB of comment.
+    # "Billion laughs": nine lists of nine, nine levels deep, after 4 MB of comment.
     "aliases that expand without end": ("checklists/fore-samtalet.yaml",
                                         up_to_limit("", "# kommentar\n", BOMB), 1),
     "lists nested half a million deep": (
         "site.yaml", "welcome: " + "[" * 500_000 + "]" * 500_000, 1),
-    "an exercise with 1 MB of steps": ("exercises/lyssna.yaml", up_to_limit(
+    "an exercise with 4 MB of steps": ("exercises/lyssna.yaml", up_to_limit(
         "id: lyssna\ntitle: Att lyssna\nformats: [individual]\nminutes: 30\n"
         "purpose: Att öva på att lyssna.\nquestions:\n  - id: forsta\n    text: Vad hörde du?\n"
         "steps:\n", STEP), 0),
-    "one text of 1 MB": ("site.yaml", up_to_limit("welcome: ", "Barnet sa nej. ", "\n" + SITE_REST), 0),
+    "one text of 4 MB": ("site.yaml", up_to_limit("welcome: ", "Barnet sa nej. ", "\n" + SITE_REST), 0),
 }
 
 
