@@ -11,6 +11,7 @@ from .errors import ContentError
 from .generate import CONFIG, generate, read_config
 from .library import load_library
 from .links import check_links, find_links
+from .publisher import missing_problems
 from .readability import readability_warnings
 from .schemas import SCHEMA_DIR, write_schemas
 from .site_build import SiteBuild, finish_site
@@ -44,6 +45,8 @@ def check(root: Path) -> int:
         print(f"Obs: {note}")
     for warning in readability_warnings(library.sources):
         print(f"Varning: {warning}")
+    for problem in missing_problems(library):
+        print(f"Varning: {problem}")
     print(_summary(library))
     return 0
 

@@ -10,6 +10,7 @@ our plugin). Any engine that reads Material-style Markdown builds it as it is:
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,18 @@ def _with_kinds_script(scripts: list, build: SiteBuild) -> list:
     return [*build.generated_files(), *scripts]
 
 
+def with_front_matter(markdown: str, meta: dict) -> str:
+    """`markdown` with `meta` in its front matter; what the page sets itself wins."""
+    own, body = {}, markdown
+    match = re.match(r"---\n(.*?\n)?---\n", markdown, re.S)
+    if match:
+        own, body = yaml.safe_load(match[1] or "") or {}, markdown[match.end():]
+    merged = {**meta, **own}
+    if not merged:
+        return body
+    return "---\n" + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
 def _markdown_files(docs: Path) -> dict[str, Path]:
     return {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*.md"))}
 
@@ -105,7 +118,8 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
     for uri, markdown in (texts | build.markdown).items():
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(build.finished_markdown(uri, markdown, days.get(uri)), encoding="utf-8")
+        text = with_front_matter(markdown, build.meta(uri))
+        target.write_text(build.finished_markdown(uri, text, days.get(uri)), encoding="utf-8")
     for path, text in build.generated_files().items():
         (docs / path).write_text(text, encoding="utf-8")
     write_config(out / CONFIG, engine_config(build, read_config(root / CONFIG)))

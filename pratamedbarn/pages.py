@@ -48,18 +48,55 @@ class Page:
     #: Its entry in the menu; None in a section: the section's own page.
     title: str | None = None
     in_nav: bool = True
+    #: What search results call it: a kind's label ("Film"), or PAGE_LABEL.
+    label: str = "Sida"
+    #: Left out of search: pages that list other pages, the learner's own notes.
+    searchable: bool = True
+
+
+#: The search label of a page that is no item of a kind: hand-written pages, the start page.
+PAGE_LABEL = "Sida"
+
+
+def _label(kind: kinds.Kind) -> str:
+    return kind.label[:1].upper() + kind.label[1:]
+
+
+def page_meta(pages: list[Page], uri: str) -> dict:
+    """The front matter a page gets from the build: its label in search results (Material
+    shows a page's `tags` beside each result), or `search: exclude`."""
+    page = next((p for p in pages if p.path == uri), None)
+    if page and not page.searchable:
+        return {"search": {"exclude": True}}
+    meta: dict = {"tags": [page.label if page else PAGE_LABEL]}
+    if page and page.label != PAGE_LABEL:
+        # A film, checklist or exercise is what a learner searches for: it comes before a
+        # page that only mentions the word (Material's per-page `search: boost`).
+        meta["search"] = {"boost": ITEM_BOOST}
+    return meta
+
+
+#: How much more an item page weighs in search than other pages.
+ITEM_BOOST = 2
 
 
 def site_pages(library: Library) -> list[Page]:
     """Every generated page of the site, in the order of the menu."""
     theme, film = kinds.kind("theme"), kinds.kind("film")
     pages = [Page(START_PATH, "start.md.j2", sources=("site.yaml", "videos.yaml"), title="Start")]
+    # Films in the order of the themes: "Föregående" and "Nästa film" on each film's page.
+    order = [f for t in library.videos.themes for f in library.films_in(t.id)]
     for t in library.videos.themes:
         films = library.films_in(t.id)
         pages.append(Page(theme.path(t.id), theme.template, {"theme": t, "films": films},
-                          ("videos.yaml",), section=t.title))
-        pages += [Page(film.path(f.id), film.template, {"film": f, "theme": t}, ("videos.yaml",),
-                       section=t.title, title=f.title) for f in films]
+                          ("videos.yaml",), section=t.title, label=_label(theme),
+                          searchable=False))
+        for f in films:
+            at = order.index(f)
+            context = {"film": f, "theme": t, "previous": order[at - 1] if at else None,
+                       "next": order[at + 1] if at + 1 < len(order) else None}
+            pages.append(Page(film.path(f.id), film.template, context, ("videos.yaml",),
+                              section=t.title, title=f.title, label=_label(film)))
     for kind in kinds.with_pages():
         if kind.section:
             pages += _section_pages(library, kind)
@@ -67,14 +104,14 @@ def site_pages(library: Library) -> list[Page]:
                      for i in library.items[kind.name]]
     pages += [
         Page(MY_NOTES_PATH, "my_notes.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
-             title="Mina anteckningar"),
+             title="Mina anteckningar", searchable=False),
         Page(STUDY_GUIDE_PATH, "study_guide.md.j2", sources=("study_guide.yaml",),
-             title="Studiehandledning"),
+             title="Studiehandledning", label=_label(kinds.kind("session"))),
         Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
              title="Forskning och lagar"),
     ]
     if library.news:
-        pages.append(Page(NEWS_INDEX, "news.md.j2", title="Nyheter",
+        pages.append(Page(NEWS_INDEX, "news.md.j2", title="Nyheter", searchable=False,
                           sources=tuple(f"docs/{post.path}" for post in library.news)))
     return pages + _moved_pages(library)
 
@@ -85,11 +122,12 @@ def _section_pages(library: Library, kind: kinds.Kind) -> list[Page]:
     pages = []
     if kind.list_template:
         pages.append(Page(kind.list_path, kind.list_template, {"items": items},
-                          tuple(kind.source(i) for i in items), section=kind.section))
+                          tuple(kind.source(i) for i in items), section=kind.section,
+                          searchable=False))
     for item in items.values():
         context = {kind.name: item, "films": library.films_naming(kind.name, item.id)}
         pages.append(Page(kind.path(item.id), kind.template, context, (kind.source(item.id),),
-                          section=kind.section, title=item.title))
+                          section=kind.section, title=item.title, label=_label(kind)))
     return pages
 
 
@@ -101,7 +139,7 @@ def _moved_pages(library: Library) -> list[Page]:
             target = kind.path(item.id)
             sources = (kind.source(item.id),)
             pages += [Page(kind.path(alias), "moved.md.j2", {"item": item, "target": target},
-                           sources, in_nav=False) for alias in item.aliases]
+                           sources, in_nav=False, searchable=False) for alias in item.aliases]
     return pages
 
 

@@ -85,7 +85,12 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         uri = page.file.src_uri
-        return self.build.finished_markdown(uri, markdown, self.updated.get(uri))
+        for key, value in self.build.meta(uri).items():
+            page.meta.setdefault(key, value)
+        try:
+            return self.build.finished_markdown(uri, markdown, self.updated.get(uri))
+        except ContentError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_post_template(self, output, template_name, config):
         # MkDocs writes its static templates (the 404 page) before any page.
@@ -105,6 +110,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
 
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
+        # After Material's search plugin (listed before ours) has written its index.
+        self.build.refine_search(site_dir)
         write_feed(self.build.library, site_dir, config.site_url or "", config.site_name)
         if self.config.study_guide:
             html = render_html(self.build.library, Publication.from_config(config),
