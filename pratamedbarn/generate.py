@@ -84,16 +84,19 @@ def _with_kinds_script(scripts: list, build: SiteBuild) -> list:
     return [*build.generated_files(), *scripts]
 
 
-def with_front_matter(markdown: str, meta: dict) -> str:
-    """`markdown` with `meta` in its front matter; what the page sets itself wins."""
-    own, body = {}, markdown
+def split_front_matter(markdown: str) -> tuple[dict, str]:
+    """A page's own front matter and the Markdown after it (the engine's split)."""
     match = re.match(r"---\n(.*?\n)?---\n", markdown, re.S)
-    if match:
-        own, body = yaml.safe_load(match[1] or "") or {}, markdown[match.end():]
-    merged = {**meta, **own}
-    if not merged:
+    if not match:
+        return {}, markdown
+    return yaml.safe_load(match[1] or "") or {}, markdown[match.end():]
+
+
+def with_front_matter(body: str, meta: dict) -> str:
+    """`body` with `meta` written as its front matter."""
+    if not meta:
         return body
-    return "---\n" + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False) + "---\n" + body
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
 
 
 def _markdown_files(docs: Path) -> dict[str, Path]:
@@ -118,8 +121,9 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
     for uri, markdown in (texts | build.markdown).items():
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = with_front_matter(markdown, build.meta(uri))
-        target.write_text(build.finished_markdown(uri, text, days.get(uri)), encoding="utf-8")
+        meta, body = split_front_matter(markdown)
+        body = build.finished_markdown(uri, body, days.get(uri))
+        target.write_text(with_front_matter(body, {**build.meta(uri), **meta}), encoding="utf-8")
     for path, text in build.generated_files().items():
         (docs / path).write_text(text, encoding="utf-8")
     write_config(out / CONFIG, engine_config(build, read_config(root / CONFIG)))

@@ -61,7 +61,9 @@ def _video(film: Film, url: Callable[[str], str]) -> str:
         f'<video controls preload="none" poster="{poster}" data-film="{film.id}">\n'
         f'<source src="{src}" type="video/mp4">\n'
         f'<track kind="captions" srclang="sv" label="Svenska" src="{track}" default>\n'
-        f'<p data-search-exclude>Din webbläsare kan inte visa filmen. <a href="{src}">Ladda ner filmen</a>.</p>\n'
+        # The fallback is for old browsers only: search leaves it out (Material's attribute).
+        f'<p data-search-exclude>Din webbläsare kan inte visa filmen. '
+        f'<a href="{src}">Ladda ner filmen</a>.</p>\n'
         f'</video>\n'
         f'</figure>\n')
 
