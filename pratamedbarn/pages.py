@@ -71,13 +71,16 @@ def page_meta(pages: list[Page], uri: str) -> dict:
     meta: dict = {"tags": [page.label if page else PAGE_LABEL]}
     if page and page.label != PAGE_LABEL:
         # A film, checklist or exercise is what a learner searches for: it comes before a
-        # page that only mentions the word (Material's per-page `search: boost`).
-        meta["search"] = {"boost": ITEM_BOOST}
+        # page that only mentions the word (Material's per-page `search: boost`), and the
+        # film, where each question starts, before its checklist and exercise.
+        meta["search"] = {"boost": FILM_BOOST if page.label == _label(kinds.kind("film"))
+                          else ITEM_BOOST}
     return meta
 
 
-#: How much more an item page weighs in search than other pages.
+#: How much more an item page weighs in search than other pages; a film a little more.
 ITEM_BOOST = 2
+FILM_BOOST = 3
 
 
 def site_pages(library: Library) -> list[Page]:
