@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from . import csp, kinds
 from .errors import ContentError
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
+from .ranges import with_ranges
 from .site_build import THEME_PAGE, SiteBuild, write_feed
 from .study_guide import Publication, render_html, write_pdf
 from .urls import PDF_NAME
@@ -142,6 +143,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
             self._pending.result()
 
     def on_serve(self, server, config, builder):
+        # Chapter links seek only when the server answers byte ranges (ranges.py).
+        server.set_app(with_ranges(server.get_app(), Path(server.root), server.mount_path))
         for path in self.build.library.content_files():
             server.watch(str(path))
         # The folders too, so that a checklist or exercise created while serving shows up.
