@@ -200,7 +200,8 @@ def test_the_start_page_keeps_the_menu():
 
 def test_every_printout_says_where_it_comes_from(fixture_site: Path):
     source = soup(fixture_site, "checklistor/fore-samtalet/index.html").select_one(".pmb-print-source")
-    assert source.get_text(strip=True).startswith("Prata med barn · http")
+    assert source.get_text(strip=True).startswith(
+        "Prata med barn, utges av FoU-center i Region Exempel · http")
     assert source.get_text(strip=True).endswith("/checklistor/fore-samtalet/")
 
 
