@@ -28,7 +28,7 @@ from .urls import (
     STUDY_GUIDE_PATH,
     page_url,
 )
-from .wording import clock, count, formats, swedish_date
+from .wording import clock, count, exercise_time, formats, swedish_date
 
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
                    "guidance": "Vägledning och stöd"}
@@ -152,7 +152,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters.update(clock=clock, inline=render_inline, formats=formats,
-                       swedish_date=swedish_date)
+                       swedish_date=swedish_date, exercise_time=exercise_time)
     paths = {f"{name}_path": kind.path for name, kind in kinds.REGISTRY.items() if kind.url_folder}
     env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id), **paths,
                        count=count, aliases_attr=aliases_attr, page_url=page_url,

@@ -209,3 +209,24 @@ def test_the_fixture_site_builds_in_production(tmp_path: Path, monkeypatch):
     monkeypatch.setenv(PRODUCTION_ENV, "1")
     result = mkdocs_build(site_project(tmp_path), tmp_path / "site")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_time_of_an_exercise_with_versions_says_both(fixture_site: Path):
+    listing = soup(fixture_site, "ovningar/index.html").select_one("article table").get_text(" ")
+    assert "Ensam 15 minuter, i grupp 30 minuter" in listing
+    assert "30 minuter" in listing
+
+
+def test_the_study_guide_prints_an_exercises_group_version(content: Path):
+    from pratamedbarn.study_guide import Publication, render_html
+    from pratamedbarn.version import current_version
+
+    library = load_library(content)
+    publication = Publication(site_url="https://exempel.se/", author="Prata med barn")
+    html = render_html(library, publication, current_version(content))
+    article = BeautifulSoup(html, "html.parser").select_one("article.exercise#ovning-forsta-minuten")
+    if article is None:
+        pytest.skip("the fixture's study guide does not print forsta-minuten")
+    assert "Jämför era första meningar i gruppen." in article.get_text()
+    assert "Skriv ner vad du själv skulle säga" not in article.get_text()
+    assert "30 minuter" in article.select_one(".kicker").get_text()
