@@ -197,3 +197,15 @@ def test_captions_are_larger_on_a_phone(browser, base_url):
             .map(r => r.style.fontSize)""")
         context.close()
     assert sizes[390] == ["1rem"] and sizes[1280] == []
+
+
+def test_when_the_browser_saves_nothing_the_notice_suggests_saving_to_a_file(browser, base_url):
+    context = browser.new_context()
+    context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('nej', 'SecurityError'); };")
+    page = context.new_page()
+    page.goto(base_url + "checklistor/tolk/")
+    notice = page.locator(".pmb-storage-notice")
+    notice.wait_for()
+    assert "Spara till fil" in notice.inner_text() and "Mina anteckningar" in notice.inner_text()
+    context.close()
