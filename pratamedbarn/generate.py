@@ -72,7 +72,8 @@ def engine_config(build: SiteBuild, config: dict) -> dict:
     config["plugins"] = [entry for entry in config.get("plugins") or [] if not is_plugin(entry)]
     config["nav"] = build.nav(config.get("nav") or [])
     config["markdown_extensions"] = _with_extensions(config.get("markdown_extensions") or [])
-    config["extra"] = {**(config.get("extra") or {}), **build.extra(config.get("site_url") or "")}
+    config["extra"] = {**(config.get("extra") or {}),
+                       **build.extra(config.get("site_url") or "", nav=config["nav"])}
     config["extra_javascript"] = _with_kinds_script(config.get("extra_javascript") or [], build)
     config["docs_dir"] = "docs"
     config.pop("site_dir", None)

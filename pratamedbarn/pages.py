@@ -212,3 +212,25 @@ def build_nav(pages: list[Page]) -> list:
             sections[page.section] = [entry]
             nav.append({page.section: sections[page.section]})
     return nav
+
+
+def sitemap(nav: list) -> list[dict]:
+    """The top-level parts of the menu as {"title", "url"} (site-relative, "" for the start
+    page); a section goes to its first page. The footer lists them on every page."""
+    def first(entry) -> str | None:
+        if isinstance(entry, str):
+            return entry
+        if isinstance(entry, list):
+            return next((p for p in map(first, entry) if p), None)
+        value = next(iter(entry.values()))
+        return first(value)
+
+    def title(entry) -> str:
+        return next(iter(entry)) if isinstance(entry, dict) else entry
+
+    entries = []
+    for entry in nav:
+        path = first(entry)
+        if path and not path.startswith(("http:", "https:")):
+            entries.append({"title": title(entry), "url": page_url(path)})
+    return entries

@@ -72,7 +72,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
                 config.markdown_extensions.append(name)
         for name, options in EXTENSION_CONFIGS.items():
             config.mdx_configs.setdefault(name, {}).update(options)
-        config.extra.update(self.build.extra(config.site_url or "", serving=self.serving))
+        config.extra.update(self.build.extra(config.site_url or "", serving=self.serving,
+                                             nav=config.nav))
         config.extra_javascript[:0] = list(self.build.generated_files())
         return config
 

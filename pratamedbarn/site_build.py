@@ -18,7 +18,7 @@ from .errors import ContentError, ContentProblem
 from .kinds import storage_script
 from .library import Library, load_library
 from .news import atom_feed, with_date_line
-from .pages import Page, build_nav, build_pages, page_meta, site_pages
+from .pages import Page, build_nav, build_pages, page_meta, site_pages, sitemap
 from .search import refine_index
 from .study_guide import Publication, render_html, write_pdf
 from .urls import FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME
@@ -59,10 +59,11 @@ class SiteBuild:
         """The whole menu: the generated pages, then the hand-written ones of mkdocs.yml."""
         return build_nav(self.pages) + list(hand_written or [])
 
-    def extra(self, site_url: str, serving: bool = False) -> dict:
-        """The theme's `extra` settings our templates read: version, policy, scope."""
+    def extra(self, site_url: str, serving: bool = False, nav: list | None = None) -> dict:
+        """The theme's `extra` settings our templates read: the policy, the publisher, the
+        footer's list of the site's parts (from the whole menu, `nav`), the scope."""
         policy = csp.policy(csp.frame_hosts(self.library), live_reload=serving)
-        return {"content_security_policy": policy,
+        return {"content_security_policy": policy, "sitemap": sitemap(nav or []),
                 "publisher": publisher.theme_settings(self.library.site.publisher),
                 **csp.theme_settings(site_url)}
 

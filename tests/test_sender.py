@@ -230,3 +230,20 @@ def test_the_study_guide_prints_an_exercises_group_version(content: Path):
     assert "Jämför era första meningar i gruppen." in article.get_text()
     assert "Skriv ner vad du själv skulle säga" not in article.get_text()
     assert "30 minuter" in article.select_one(".kicker").get_text()
+
+
+def test_every_footer_lists_every_part_of_the_site(fixture_site: Path):
+    from pratamedbarn.generate import read_config
+    from pratamedbarn.pages import sitemap
+    from pratamedbarn.site_build import SiteBuild
+
+    build = SiteBuild.load(GOOD)
+    parts = sitemap(build.nav(read_config(REPO / "mkdocs.yml").get("nav") or []))
+    assert {"Start", "Checklistor", "Övningar", "Nyheter", "Tillgänglighet"} <= {
+        p["title"] for p in parts}
+    for page in ("index.html", "filmer/tolk/index.html", "ovningar/lyssna/index.html"):
+        footer = soup(fixture_site, page).select_one("footer")
+        here = posixpath.dirname(page) or "."
+        reached = {posixpath.normpath(posixpath.join(here, a["href"])) for a in footer.select("a")}
+        for part in parts:
+            assert posixpath.normpath(part["url"] or ".") in reached, (page, part)

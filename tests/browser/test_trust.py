@@ -43,17 +43,23 @@ PAGES = list(dict.fromkeys(
      for template in dict.fromkeys(p.template for p in BUILD.pages if p.in_nav)]
     + ["om-oss/", "tillganglighet/"]))
 
-VISIBLE_LINKS = """() => Array.from(document.querySelectorAll('a[href]')).filter(a => {
-    const r = a.getBoundingClientRect(), s = getComputedStyle(a);
-    return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
-        && s.visibility !== 'hidden' && !a.closest('[hidden]');
+#: The links a learner can click now: scrolled to (scrolling is not a step), on screen, and
+#: not covered by anything (a menu panel on top of another, the open menu over the page).
+CLICKABLE_LINKS = """() => Array.from(document.querySelectorAll('a[href]')).filter(a => {
+    if (getComputedStyle(a).visibility === 'hidden' || a.closest('[hidden]')) return false;
+    if (!a.getClientRects().length) return false;
+    a.scrollIntoView({block: 'center', inline: 'nearest'});
+    const r = a.getClientRects()[0];
+    if (r.width < 1 || r.height < 1 || r.right <= 0 || r.left >= innerWidth) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit !== null && (hit === a || a.contains(hit));
 }).map(a => a.href)"""
 
 
 def _reached(page, base_url: str) -> set[str]:
     base = urlsplit(base_url).path
     found = set()
-    for href in page.evaluate(VISIBLE_LINKS):
+    for href in page.evaluate(CLICKABLE_LINKS):
         parts = urlsplit(href)
         if parts.netloc == urlsplit(base_url).netloc and parts.path.startswith(base):
             found.add(parts.path[len(base):])
