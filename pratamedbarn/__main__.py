@@ -12,6 +12,7 @@ from .errors import ContentError, report
 from .generate import CONFIG, generate, read_config
 from .links import check_links, find_links
 from .pages import DEFAULT_SITE_NAME
+from .publisher import missing_problems
 from .schemas import SCHEMA_DIR, write_schemas
 from .site_build import SiteBuild, finish_site
 from .study_guide import Publication
@@ -56,8 +57,16 @@ def check(root: Path) -> int:
         return _report(exc)
     for note in library.notes:
         print(f"Obs: {note}")
+    missing = missing_problems(library)
+    for problem in missing:
+        print(f"Varning: {problem}")
     print(_summary(library))
-    print("Ändringen kan publiceras.")
+    if missing:
+        # The editor's work is fine; the site as a whole waits for its sender.
+        print("Ändringen är i ordning, men webbplatsen kan inte publiceras förrän avsändaren "
+              "är ifylld under publisher i site.yaml (se varningarna ovan).")
+    else:
+        print("Ändringen kan publiceras.")
     return 0
 
 

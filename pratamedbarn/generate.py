@@ -10,6 +10,7 @@ our plugin). Any engine that reads Material-style Markdown builds it as it is:
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -72,7 +73,8 @@ def engine_config(build: SiteBuild, config: dict) -> dict:
     config["plugins"] = [entry for entry in config.get("plugins") or [] if not is_plugin(entry)]
     config["nav"] = build.nav(config.get("nav") or [])
     config["markdown_extensions"] = _with_extensions(config.get("markdown_extensions") or [])
-    config["extra"] = {**(config.get("extra") or {}), **build.extra(config.get("site_url") or "")}
+    config["extra"] = {**(config.get("extra") or {}),
+                       **build.extra(config.get("site_url") or "", nav=config["nav"])}
     config["extra_javascript"] = _with_kinds_script(config.get("extra_javascript") or [], build)
     config["docs_dir"] = "docs"
     outside = "".join(f"/{path}\n" for path in build.outside_menu())
@@ -84,6 +86,21 @@ def engine_config(build: SiteBuild, config: dict) -> dict:
 def _with_kinds_script(scripts: list, build: SiteBuild) -> list:
     # The browser's part of the registry goes before every script that reads it.
     return [*build.generated_files(), *scripts]
+
+
+def split_front_matter(markdown: str) -> tuple[dict, str]:
+    """A page's own front matter and the Markdown after it (the engine's split)."""
+    match = re.match(r"---\n(.*?\n)?---\n", markdown, re.S)
+    if not match:
+        return {}, markdown
+    return yaml.safe_load(match[1] or "") or {}, markdown[match.end():]
+
+
+def with_front_matter(body: str, meta: dict) -> str:
+    """`body` with `meta` written as its front matter."""
+    if not meta:
+        return body
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
 
 
 def _markdown_files(docs: Path) -> dict[str, Path]:
@@ -109,7 +126,9 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
     for uri, markdown in (texts | build.markdown).items():
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(build.finished_markdown(uri, markdown, days.get(uri)), encoding="utf-8")
+        meta, body = split_front_matter(markdown)
+        body = build.finished_markdown(uri, body, days.get(uri))
+        target.write_text(with_front_matter(body, {**build.meta(uri), **meta}), encoding="utf-8")
     for path, text in build.generated_files().items():
         (docs / path).write_text(text, encoding="utf-8")
     write_config(out / CONFIG, engine_config(build, config))

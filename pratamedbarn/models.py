@@ -246,6 +246,13 @@ class ShortVariant(Model):
     text: MarkdownText
 
 
+class Variant(Model):
+    """How an exercise is done alone (`solo`) or in a group (`group`): its own time and steps."""
+
+    minutes: Minutes
+    steps: Annotated[list[MarkdownText], Field(min_length=1)]
+
+
 class Exercise(Item):
     title: PlainText
     formats: Annotated[list[Literal["individual", "group"]], Field(min_length=1)]
@@ -254,8 +261,26 @@ class Exercise(Item):
     purpose: MarkdownText
     case: MarkdownText | None = None
     steps: Annotated[list[MarkdownText], Field(min_length=1)]
+    #: Optional: the exercise written to one learner ("du"), and for a group ("ni").
+    #: Without them the page shows `steps` and `minutes`, as before.
+    solo: Variant | None = None
+    group: Variant | None = None
     questions: Annotated[list[Question], Field(min_length=1)]
     references: refs("reference") = []
+
+    @model_validator(mode="after")
+    def _variants_match_formats(self) -> Exercise:
+        if self.solo and "individual" not in self.formats:
+            raise _fail("övningen har en solo-version men formats saknar individual. "
+                        "Lägg till individual i formats eller ta bort solo.")
+        if self.group and "group" not in self.formats:
+            raise _fail("övningen har en gruppversion men formats saknar group. "
+                        "Lägg till group i formats eller ta bort group.")
+        return self
+
+    def variants(self) -> list[tuple[str, Variant]]:
+        """("solo" | "group", variant) in the order a page shows them: alone first."""
+        return [(name, v) for name, v in (("solo", self.solo), ("group", self.group)) if v]
 
 
 class Reference(Item):
@@ -278,14 +303,68 @@ class FactBox(Model):
     references: refs("reference") = []
 
 
+def _email(value: str) -> str:
+    if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value, re.I):
+        raise _fail(f"'{value}' är ingen e-postadress. Skriv till exempel info@exempel.se.")
+    return value
+
+
+def _channel(value: str) -> str:
+    # Where a learner sends feedback: a web form (https://...) or an e-mail address.
+    if value and "@" in value and "://" not in value:
+        return _email(value)
+    return _https(value) if value else value
+
+
+def _optional_media(value: str, info: ValidationInfo) -> str:
+    return _media(value, info) if value else value
+
+
+#: A setting the publisher fills in; empty ("") until then: `check` warns, a production
+#: build (PMB_PRODUCTION=1) stops (see `Publisher.missing`).
+Setting = Annotated[str, StringConstraints(strip_whitespace=True), _without_html(
+    "Skriv bara vanlig text här: den visas precis som den står.")]
+
+
+class Publisher(Model):
+    """Who publishes the site: the footer of every page and the accessibility statement."""
+
+    name: Setting = ""
+    email: Annotated[Setting, AfterValidator(_email)] = ""
+    phone: Setting = ""
+    responsible: Setting = ""
+    feedback: Annotated[Setting, AfterValidator(_channel)] = ""
+    logo: Annotated[Setting, AfterValidator(_optional_media)] = ""
+    #: What the logo shows, for a screen reader: usually the organisation's name.
+    logo_alt: Setting = ""
+
+    def missing(self) -> list[str]:
+        """The settings still empty, as `publisher.name`; the logo's text only with a logo."""
+        return [f"publisher.{name}" for name in type(self).model_fields
+                if not getattr(self, name) and (name != "logo_alt" or self.logo)]
+
+    def feedback_url(self) -> str:
+        """The feedback channel as a link address (mailto: for an e-mail address)."""
+        value = self.feedback
+        return f"mailto:{value}" if value and "://" not in value else value
+
+
+#: A group of search words that mean the same to a learner; a page that has one of them
+#: is found by every one of them.
+SynonymGroup = Annotated[list[Annotated[Text, StringConstraints(to_lower=True)]],
+                         Field(min_length=2)]
+
+
 class Site(Model):
-    """site.yaml: the texts of the start page."""
+    """site.yaml: the texts of the start page, the publisher and the search words."""
 
     welcome: MarkdownText
     idea: MarkdownText
     how_alone: MarkdownText
     how_group: MarkdownText
     fact_box: FactBox
+    publisher: Publisher = Publisher()
+    synonyms: list[SynonymGroup] = []
 
 
 class PlanStep(Model):

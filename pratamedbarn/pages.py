@@ -29,7 +29,7 @@ from .urls import (
     STUDY_GUIDE_PATH,
     page_url,
 )
-from .wording import clock, count, formats, swedish_date
+from .wording import clock, count, exercise_time, formats, swedish_date
 
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
                    "guidance": "Vägledning och stöd"}
@@ -51,18 +51,58 @@ class Page:
     #: Its entry in the menu; None in a section: the section's own page.
     title: str | None = None
     in_nav: bool = True
+    #: What search results call it: a kind's label ("Film"), or PAGE_LABEL.
+    label: str = "Sida"
+    #: Left out of search: pages that list other pages, the learner's own notes.
+    searchable: bool = True
+
+
+#: The search label of a page that is no item of a kind: hand-written pages, the start page.
+PAGE_LABEL = "Sida"
+
+
+def _label(kind: kinds.Kind) -> str:
+    return kind.label[:1].upper() + kind.label[1:]
+
+
+def page_meta(pages: list[Page], uri: str) -> dict:
+    """The front matter a page gets from the build: its label in search results (Material
+    shows a page's `tags` beside each result), or `search: exclude`."""
+    page = next((p for p in pages if p.path == uri), None)
+    if page and not page.searchable:
+        return {"search": {"exclude": True}}
+    meta: dict = {"tags": [page.label if page else PAGE_LABEL]}
+    if page and page.label != PAGE_LABEL:
+        # A film, checklist or exercise is what a learner searches for: it comes before a
+        # page that only mentions the word (Material's per-page `search: boost`), and the
+        # film, where each question starts, before its checklist and exercise.
+        meta["search"] = {"boost": FILM_BOOST if page.label == _label(kinds.kind("film"))
+                          else ITEM_BOOST}
+    return meta
+
+
+#: How much more an item page weighs in search than other pages; a film a little more.
+ITEM_BOOST = 2
+FILM_BOOST = 3
 
 
 def site_pages(library: Library) -> list[Page]:
     """Every generated page of the site, in the order of the menu."""
     theme, film = kinds.kind("theme"), kinds.kind("film")
     pages = [Page(START_PATH, "start.md.j2", sources=("site.yaml", "videos.yaml"), title="Start")]
+    # Films in the order of the themes: "Föregående" and "Nästa film" on each film's page.
+    order = [f for t in library.videos.themes for f in library.films_in(t.id)]
     for t in library.videos.themes:
         films = library.films_in(t.id)
         pages.append(Page(theme.path(t.id), theme.template, {"theme": t, "films": films},
-                          ("videos.yaml",), section=t.title))
-        pages += [Page(film.path(f.id), film.template, {"film": f, "theme": t}, ("videos.yaml",),
-                       section=t.title, title=f.title) for f in films]
+                          ("videos.yaml",), section=t.title, label=_label(theme),
+                          searchable=False))
+        for f in films:
+            at = order.index(f)
+            context = {"film": f, "theme": t, "previous": order[at - 1] if at else None,
+                       "next": order[at + 1] if at + 1 < len(order) else None}
+            pages.append(Page(film.path(f.id), film.template, context, ("videos.yaml",),
+                              section=t.title, title=f.title, label=_label(film)))
     for kind in kinds.with_pages():
         if kind.section:
             pages += _section_pages(library, kind)
@@ -70,14 +110,14 @@ def site_pages(library: Library) -> list[Page]:
                      for i in library.items[kind.name]]
     pages += [
         Page(MY_NOTES_PATH, "my_notes.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
-             title="Mina anteckningar"),
+             title="Mina anteckningar", searchable=False),
         Page(STUDY_GUIDE_PATH, "study_guide.md.j2", sources=("study_guide.yaml",),
-             title="Studiehandledning"),
+             title="Studiehandledning", label=_label(kinds.kind("session"))),
         Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
              title="Forskning och lagar"),
     ]
     if library.news:
-        pages.append(Page(NEWS_INDEX, "news.md.j2", title="Nyheter",
+        pages.append(Page(NEWS_INDEX, "news.md.j2", title="Nyheter", searchable=False,
                           sources=tuple(f"docs/{post.path}" for post in library.news)))
     return pages + _moved_pages(library)
 
@@ -88,11 +128,12 @@ def _section_pages(library: Library, kind: kinds.Kind) -> list[Page]:
     pages = []
     if kind.list_template:
         pages.append(Page(kind.list_path, kind.list_template, {"items": items},
-                          tuple(kind.source(i) for i in items), section=kind.section))
+                          tuple(kind.source(i) for i in items), section=kind.section,
+                          searchable=False))
     for item in items.values():
         context = {kind.name: item, "films": library.films_naming(kind.name, item.id)}
         pages.append(Page(kind.path(item.id), kind.template, context, (kind.source(item.id),),
-                          section=kind.section, title=item.title))
+                          section=kind.section, title=item.title, label=_label(kind)))
     return pages
 
 
@@ -104,7 +145,7 @@ def _moved_pages(library: Library) -> list[Page]:
             target = kind.path(item.id)
             sources = (kind.source(item.id),)
             pages += [Page(kind.path(alias), "moved.md.j2", {"item": item, "target": target},
-                           sources, in_nav=False) for alias in item.aliases]
+                           sources, in_nav=False, searchable=False) for alias in item.aliases]
     return pages
 
 
@@ -115,8 +156,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, autoescape=False)
     # Content text reaches a page only through `plain`, `md` or `inline` (see markdown.py).
     env.filters.update(plain=plain, md=markdown_text, inline=render_text_inline,
-                       clock=clock, formats=formats,
-                       swedish_date=swedish_date)
+                       clock=clock, formats=formats, swedish_date=swedish_date,
+                       exercise_time=exercise_time)
     paths = {f"{name}_path": kind.path for name, kind in kinds.REGISTRY.items() if kind.url_folder}
     env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id), **paths,
                        count=count, aliases_attr=aliases_attr, page_url=page_url,
@@ -185,3 +226,25 @@ def build_nav(pages: list[Page]) -> list:
             sections[page.section] = [entry]
             nav.append({str(escape(page.section)): sections[page.section]})
     return nav
+
+
+def sitemap(nav: list) -> list[dict]:
+    """The top-level parts of the menu as {"title", "url"} (site-relative, "" for the start
+    page); a section goes to its first page. The footer lists them on every page."""
+    def first(entry) -> str | None:
+        if isinstance(entry, str):
+            return entry
+        if isinstance(entry, list):
+            return next((p for p in map(first, entry) if p), None)
+        value = next(iter(entry.values()))
+        return first(value)
+
+    def title(entry) -> str:
+        return next(iter(entry)) if isinstance(entry, dict) else entry
+
+    entries = []
+    for entry in nav:
+        path = first(entry)
+        if path and not path.startswith(("http:", "https:")):
+            entries.append({"title": title(entry), "url": page_url(path)})
+    return entries

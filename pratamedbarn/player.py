@@ -61,7 +61,9 @@ def _video(film: Film, url: Callable[[str], str]) -> str:
         f'<video controls preload="none" poster="{poster}" data-film="{film.id}">\n'
         f'<source src="{src}" type="video/mp4">\n'
         f'<track kind="captions" srclang="sv" label="Svenska" src="{track}" default>\n'
-        f'<p>Din webbläsare kan inte visa filmen. <a href="{src}">Ladda ner filmen</a>.</p>\n'
+        # The fallback is for old browsers only: search leaves it out (Material's attribute).
+        f'<p data-search-exclude>Din webbläsare kan inte visa filmen. '
+        f'<a href="{src}">Ladda ner filmen</a>.</p>\n'
         f'</video>\n'
         f'</figure>\n')
 
@@ -73,7 +75,7 @@ def _consent(film: Film, url: Callable[[str], str]) -> str:
         f'<figure class="pmb-player pmb-embed" data-film="{film.id}"{aliases_attr(film)} '
         f'data-embed-src="{escape(embed_url(film))}" data-embed-title="{escape(film.title)}">\n'
         f'<img src="{poster}" alt="" width="640" height="360">\n'
-        f'<figcaption class="pmb-embed__consent">\n'
+        f'<figcaption class="pmb-embed__consent" data-search-exclude>\n'
         f'<p>Filmen ligger hos <strong>{provider}</strong>. När du startar den hämtas den '
         f'från {host}, och {provider} kan då se att du tittar.</p>\n'
         f'<button type="button" class="md-button md-button--primary pmb-embed__start" hidden>'

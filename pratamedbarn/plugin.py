@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import csp, kinds
 from .errors import ContentError
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
+from .ranges import with_ranges
 from .site_build import THEME_PAGE, SiteBuild, write_feed
 from .study_guide import Publication, render_html, write_pdf
 from .urls import PDF_NAME
@@ -71,7 +72,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
                 config.markdown_extensions.append(name)
         for name, options in EXTENSION_CONFIGS.items():
             config.mdx_configs.setdefault(name, {}).update(options)
-        config.extra.update(self.build.extra(config.site_url or "", serving=self.serving))
+        config.extra.update(self.build.extra(config.site_url or "", serving=self.serving,
+                                             nav=config.nav))
         config.extra_javascript[:0] = list(self.build.generated_files())
         return config
 
@@ -87,7 +89,12 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         uri = page.file.src_uri
-        return self.build.finished_markdown(uri, markdown, self.updated.get(uri))
+        for key, value in self.build.meta(uri).items():
+            page.meta.setdefault(key, value)
+        try:
+            return self.build.finished_markdown(uri, markdown, self.updated.get(uri))
+        except ContentError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_post_template(self, output, template_name, config):
         # MkDocs writes its static templates (the 404 page) before any page.
@@ -107,6 +114,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
 
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
+        # After Material's search plugin (listed before ours) has written its index.
+        self.build.refine_search(site_dir)
         write_feed(self.build.library, site_dir, config.site_url or "", config.site_name)
         if self.config.study_guide:
             html = render_html(self.build.library, Publication.from_config(config),
@@ -137,6 +146,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
             self._pending.result()
 
     def on_serve(self, server, config, builder):
+        # Chapter links seek only when the server answers byte ranges (ranges.py).
+        server.set_app(with_ranges(server.get_app(), Path(server.root), server.mount_path))
         for path in self.build.library.content_files():
             server.watch(str(path))
         # The folders too, so that a checklist or exercise created while serving shows up.

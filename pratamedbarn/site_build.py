@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import csp
+from . import csp, publisher
 from .dates import last_changed
 from .errors import ContentError, ContentProblem
 from .kinds import storage_script
 from .library import Library, load_library
 from .news import atom_feed, with_date_line
-from .pages import DEFAULT_SITE_NAME, Page, build_nav, build_pages, site_pages
+from .pages import DEFAULT_SITE_NAME, Page, build_nav, build_pages, page_meta, site_pages, sitemap
+from .search import refine_index
 from .study_guide import Publication, render_html, write_pdf
 from .urls import FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME
 from .version import Version, current_version
@@ -26,6 +27,8 @@ from .wording import swedish_date
 
 #: The page the theme writes with no content: where its inline scripts are read from.
 THEME_PAGE = "404.html"
+#: The about page: it carries the site's version (for editors; the footer does not).
+ABOUT_PAGE = "om-oss.md"
 
 
 @dataclass
@@ -52,16 +55,19 @@ class SiteBuild:
             if (library.root / "docs" / page.path).is_file()]
         if clashes:
             raise ContentError(clashes)
+        publisher.check_for_production(library)
         return cls(library, pages, build_pages(library, pages, site_name), current_version(root))
 
     def nav(self, hand_written: list) -> list:
         """The whole menu: the generated pages, then the hand-written ones of mkdocs.yml."""
         return build_nav(self.pages) + list(hand_written or [])
 
-    def extra(self, site_url: str, serving: bool = False) -> dict:
-        """The theme's `extra` settings our templates read: version, policy, scope."""
+    def extra(self, site_url: str, serving: bool = False, nav: list | None = None) -> dict:
+        """The theme's `extra` settings our templates read: the policy, the publisher, the
+        footer's list of the site's parts (from the whole menu, `nav`), the scope."""
         policy = csp.policy(csp.frame_hosts(self.library), live_reload=serving)
-        return {"version": str(self.version), "content_security_policy": policy,
+        return {"content_security_policy": policy, "sitemap": sitemap(nav or []),
+                "publisher": publisher.theme_settings(self.library.site.publisher),
                 **csp.theme_settings(site_url)}
 
     def outside_menu(self) -> list[str]:
@@ -82,12 +88,25 @@ class SiteBuild:
         return {uri: max(days[p] for p in paths if p in days)
                 for uri, paths in sources.items() if any(p in days for p in paths)}
 
+    def meta(self, uri: str) -> dict:
+        """The front matter the build gives a page (its kind for search, or no search)."""
+        return page_meta(self.pages, uri)
+
     def finished_markdown(self, uri: str, markdown: str, day: date | None) -> str:
-        """A page's Markdown as the engine gets it: a news post's date, the page's date."""
+        """A page's Markdown as the engine gets it: the publisher's settings filled in, a news
+        post's date, the site's version on the about page, the page's date."""
+        markdown = publisher.fill(markdown, self.library.site.publisher, uri)
         post = next((p for p in self.library.news if p.path == uri), None)
         if post:
             markdown = with_date_line(markdown, post)
+        if uri == ABOUT_PAGE:
+            markdown = (f'{markdown.rstrip()}\n\n<p class="pmb-version">Webbplatsens '
+                        f'{self.version}</p>\n')
         return dated(markdown, day) if day else markdown
+
+    def refine_search(self, site_dir: Path) -> None:
+        """Synonyms from site.yaml into the built search index (see search.py)."""
+        refine_index(site_dir, self.library.site.synonyms)
 
 
 def dated(markdown: str, day: date) -> str:
@@ -120,6 +139,7 @@ def finish_site(build: SiteBuild, site_dir: Path, publication: Publication, site
                 study_guide: bool = True) -> None:
     """The step after an engine's build of the generated tree: policy, feed, study guide."""
     secure_site(site_dir)
+    build.refine_search(site_dir)
     write_feed(build.library, site_dir, publication.site_url, site_name)
     if study_guide:
         write_pdf(render_html(build.library, publication, build.version), site_dir / PDF_NAME)

@@ -38,3 +38,12 @@ def count(n: int, one: str, many: str) -> str:
 def formats(names: list[str]) -> str:
     """['individual', 'group'] as 'ensam eller i grupp'."""
     return " eller ".join(FORMAT_NAMES[n] for n in names)
+
+
+def exercise_time(exercise) -> str:
+    """An exercise's time: "20 minuter", or "ensam 20 minuter, i grupp 30 minuter"."""
+    versions = exercise.variants()
+    if not versions:
+        return f"{exercise.minutes} minuter"
+    names = {"solo": "ensam", "group": "i grupp"}
+    return ", ".join(f"{names[name]} {v.minutes} minuter" for name, v in versions)

@@ -94,9 +94,13 @@ def test_pages_show_the_day_of_the_file_they_come_from_and_the_version(tmp_path:
     time = BeautifulSoup((site / "filmer/tolk/index.html").read_text(encoding="utf-8"),
                          "html.parser").select_one(".pmb-updated time")
     assert time["datetime"] == "2024-03-05"
-    footer = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert footer.select_one("footer .pmb-version").get_text(strip=True) == (
+    # The version is for editors: on the about page, not in every learner's footer.
+    about = BeautifulSoup((site / "om-oss/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert about.select_one("article .pmb-version").get_text(strip=True) == (
         f"Webbplatsens version {commit}, 1 oktober 2025")
+    start = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert start.select_one(".pmb-version") is None
+    assert commit not in start.select_one("footer").get_text()
 
 
 def test_a_build_outside_git_dates_pages_by_their_files(tmp_path: Path):
@@ -106,5 +110,5 @@ def test_a_build_outside_git_dates_pages_by_their_files(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     assert updated(site, "filmer/tolk/index.html") == "Senast uppdaterad 6 juni 2022"
-    footer = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert "version okänd" in footer.select_one("footer .pmb-version").get_text()
+    about = BeautifulSoup((site / "om-oss/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "version okänd" in about.select_one(".pmb-version").get_text()

@@ -107,9 +107,14 @@ def test_a_note_says_it_is_saved_and_reminds_of_confidentiality(page, fixture_ur
     page.goto(f"{fixture_url}ovningar/{EXERCISE.id}/")
     notes = page.locator(".pmb-note")
     assert notes.count() == len(EXERCISE.questions)
+    # One reminder a page, above the questions, that every field points at.
+    reminder = page.locator(".pmb-note__reminder")
+    assert reminder.count() == 1 and reminder.is_visible()
+    assert "klient" in reminder.inner_text() and "den här webbläsaren" in reminder.inner_text()
+    assert "datorn" not in page.locator("article").inner_text()
+    reminder_id = reminder.get_attribute("id")
     for i in range(notes.count()):
-        help_text = notes.nth(i).locator(".pmb-note__help").inner_text()
-        assert "klient" in help_text and "den här datorn" in help_text
+        assert notes.nth(i).locator("textarea").get_attribute("aria-describedby") == reminder_id
     field = page.get_by_role("textbox", name=EXERCISE.questions[-1].text)
     field.fill("En tanke.")
     status = notes.last.locator(".pmb-note__status")
@@ -120,12 +125,16 @@ def test_a_note_says_it_is_saved_and_reminds_of_confidentiality(page, fixture_ur
 
 def test_a_self_hosted_film_that_has_played_counts_as_watched(page, fixture_url):
     page.goto(f"{fixture_url}filmer/{SELF_HOSTED.id}/")
-    button = page.get_by_role("button", name="Jag har sett filmen")
-    assert button.get_attribute("aria-pressed") == "false"
+    assert page.get_by_role("button", name="Jag har sett filmen").is_visible()
+    assert not page.get_by_role("button", name=re.compile("^Ångra")).is_visible()
     page.evaluate("""() => { const v = document.querySelector('video');
                              v.muted = true; v.playbackRate = 4; return v.play(); }""")
-    page.locator(".pmb-watched__button[aria-pressed=true]").wait_for(timeout=15000)
+    page.get_by_role("button", name="Sedd ✓").wait_for(timeout=15000)
     assert saved(page, f"film:{SELF_HOSTED.id}") is True
+    # The natural tap after the film has played keeps it seen: it does not undo the mark.
+    page.get_by_role("button", name="Sedd ✓").click()
+    assert saved(page, f"film:{SELF_HOSTED.id}") is True
+    assert page.locator(".pmb-watched__status").inner_text() == "Filmen är redan markerad som sedd."
     page.goto(fixture_url)
     total = len(LIBRARY.films)
     assert page.locator(".pmb-progress").inner_text() == f"Du har sett 1 av {total} filmer."
@@ -134,16 +143,23 @@ def test_a_self_hosted_film_that_has_played_counts_as_watched(page, fixture_url)
 
 def test_a_film_on_another_host_is_marked_by_hand_without_loading_it(page, fixture_url):
     page.goto(f"{fixture_url}filmer/{ELSEWHERE.id}/")
-    button = page.get_by_role("button", name="Jag har sett filmen")
-    button.click()
-    assert button.get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="Jag har sett filmen").click()
+    assert page.get_by_role("button", name="Sedd ✓").is_visible()
+    assert not page.get_by_role("button", name="Jag har sett filmen").count()
     page.goto(f"{fixture_url}teman/{ELSEWHERE.theme}/")
     films = LIBRARY.films_in(ELSEWHERE.theme)
     assert page.locator(".pmb-progress").inner_text() == \
         f"Du har sett 1 av {len(films)} {'film' if len(films) == 1 else 'filmer'}."
     page.goto(f"{fixture_url}filmer/{ELSEWHERE.id}/")
-    page.get_by_role("button", name="Jag har sett filmen").click()
+    assert page.get_by_role("button", name="Sedd ✓").is_visible()
+    undo = page.get_by_role("button", name=re.compile("^Ångra"))
+    assert undo.inner_text() == "Ångra"
+    undo.click()
     assert saved(page, f"film:{ELSEWHERE.id}") is False
+    assert page.get_by_role("button", name="Jag har sett filmen").is_visible()
+    assert not undo.is_visible()
+    assert page.locator(".pmb-watched__status").inner_text() == \
+        "Filmen är inte längre markerad som sedd."
     assert not page.locator("iframe").count()
     assert page.foreign_requests == []
 

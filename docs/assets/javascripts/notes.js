@@ -38,14 +38,11 @@
     label.htmlFor = id;
     var hidden = make("span", "pmb-visually-hidden", " till frågan: " + heading.textContent.trim());
     label.append(hidden);
-    var help = make("p", "pmb-note__help",
-      "Skriv inget som kan visa vem en klient är. Det du skriver sparas bara i den här " +
-      "webbläsaren, på den här datorn.");
-    help.id = id + "--hjalp";
     var field = make("textarea", "pmb-note__field");
     field.id = id;
     field.rows = 5;
-    field.setAttribute("aria-describedby", help.id);
+    // The page's one privacy reminder (setUpExercise) describes every field.
+    field.setAttribute("aria-describedby", REMINDER_ID);
     var status = make("p", "pmb-note__status");
 
     var saved = store.get(key);
@@ -70,11 +67,21 @@
     });
     field.addEventListener("blur", function () { if (pending[key]) save(); });
 
-    box.append(label, help, field, status);
+    box.append(label, field, status);
     return box;
   }
 
+  var REMINDER_ID = "anteckningar-integritet";
+
   function setUpExercise(container) {
+    // Said once a page, above the questions, not under every field.
+    if (!document.getElementById(REMINDER_ID)) {
+      var reminder = make("p", "pmb-note__help pmb-note__reminder",
+        "Skriv inget som kan visa vem en klient är. Det du skriver sparas bara i den här " +
+        "webbläsaren. Det skickas inte någonstans.");
+      reminder.id = REMINDER_ID;
+      container.before(reminder);
+    }
     container.querySelectorAll("[data-question]").forEach(function (heading) {
       heading.after(noteField(container.dataset.exercise, heading));
     });

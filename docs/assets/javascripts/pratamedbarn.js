@@ -45,10 +45,27 @@
     }
   }
 
+  // A checklist or an exercise is a handout: a "Skriv ut" button under its heading.
+  function setUpPrint(root) {
+    var handout = root.querySelector("ul.pmb-checklist, .pmb-questions");
+    var heading = root.querySelector(".md-content h1");
+    if (!handout || !heading || root.querySelector(".pmb-print")) return;
+    var box = document.createElement("p");
+    box.className = "pmb-print";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "Skriv ut";
+    button.addEventListener("click", function () { window.print(); });
+    box.append(button);
+    heading.after(box);
+  }
+
   function init() {
     setUpEmbeds(document);
     setUpChapters(document);
     nameSearchDialog();
+    setUpPrint(document);
   }
 
   if (typeof document$ !== "undefined") {

@@ -54,31 +54,48 @@
     return Boolean(saved && saved.value);
   }
 
-  function showWatched(button, status, isWatched, message) {
-    button.setAttribute("aria-pressed", String(isWatched));
-    status.textContent = message || "";
+  // Not seen: one button, "Jag har sett filmen". Seen: the button says "Sedd ✓" and a
+  // separate "Ångra" takes the mark back, so the natural tap never undoes what it says.
+  function showWatched(box, isWatched, message) {
+    var button = box.querySelector(".pmb-watched__button");
+    var undo = box.querySelector(".pmb-watched__undo");
+    button.textContent = isWatched ? "Sedd ✓" : "Jag har sett filmen";
+    button.classList.toggle("pmb-watched__button--seen", isWatched);
+    undo.hidden = !isWatched;
+    box.querySelector(".pmb-watched__status").textContent = message || "";
   }
 
   function setUpFilm(figure) {
     var filmId = figure.dataset.film;
     var box = make("div", "pmb-watched");
-    var button = make("button", "md-button pmb-watched__button", "Jag har sett filmen");
+    var button = make("button", "md-button pmb-watched__button");
     button.type = "button";
+    var undo = make("button", "md-button pmb-watched__undo", "Ångra");
+    undo.type = "button";
+    undo.setAttribute("aria-label", "Ångra: markera filmen som inte sedd");
     var status = make("p", "pmb-watched__status");
     status.setAttribute("aria-live", "polite");
-    box.append(button, status);
+    box.append(button, undo, status);
     figure.after(box);
-    showWatched(button, status, watched(filmId));
+    showWatched(box, watched(filmId));
     var video = figure.querySelector("video");
     // Once watched or decided by hand, playing the film does not change the mark again.
     var autoDone = watched(filmId);
 
     button.addEventListener("click", function () {
-      var now = !watched(filmId);
-      store.set("film:" + filmId, now);
-      showWatched(button, status, now, now ? "Filmen är markerad som sedd."
-                                            : "Filmen är inte längre markerad som sedd.");
       autoDone = true;
+      if (watched(filmId)) {
+        showWatched(box, true, "Filmen är redan markerad som sedd.");
+        return;
+      }
+      store.set("film:" + filmId, true);
+      showWatched(box, true, "Filmen är markerad som sedd.");
+    });
+    undo.addEventListener("click", function () {
+      autoDone = true;
+      store.set("film:" + filmId, false);
+      showWatched(box, false, "Filmen är inte längre markerad som sedd.");
+      button.focus();
     });
 
     if (!video) return;
@@ -87,7 +104,7 @@
       if (video.ended || video.currentTime >= WATCHED_SHARE * video.duration) {
         autoDone = true;
         store.set("film:" + filmId, true);
-        showWatched(button, status, true, "Du har sett filmen. Den är markerad som sedd.");
+        showWatched(box, true, "Du har sett filmen. Den är markerad som sedd.");
       }
     }
     video.addEventListener("timeupdate", check);

@@ -170,10 +170,11 @@
   var NOTICES = {
     unavailable: "Den här webbläsaren låter inte sidan spara något (det händer till exempel " +
       "i ett privat fönster). Du kan bocka av, markera filmer och skriva som vanligt, men det " +
-      "försvinner när du stänger fliken eller laddar om sidan.",
+      "försvinner när du stänger fliken eller laddar om sidan. Vill du behålla det? Gå till " +
+      "Mina anteckningar och välj Spara till fil innan du stänger fliken.",
     full: "Webbläsarens lagring är full, så det du gör nu sparas inte. Det försvinner när du " +
-      "stänger fliken eller laddar om sidan. Spara dina anteckningar till en fil på sidan " +
-      "Mina anteckningar."
+      "stänger fliken eller laddar om sidan. Gå till Mina anteckningar och välj Spara till " +
+      "fil innan du stänger fliken."
   };
 
   function announce() {

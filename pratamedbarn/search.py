@@ -1,0 +1,77 @@
+"""Search words editors choose: the synonym groups of site.yaml, added to the built index.
+
+Material's search (lunr) turns every term a learner types into a prefix: "våld" finds
+"våld", "våldet" and "våldsutsatt". It never stems a prefix term, so a learner's word that is
+longer than the page's ("våldet" on a page that says "våld") finds nothing, and it cannot
+know that "orosanmälan" means the pages about "anmälan".
+
+Each group in `synonyms:` lists words that mean the same to a learner. A section of a page
+that has one of them (or a longer word that starts with it: "tolk" → "tolken") gets all of
+them, with the common Swedish endings ("våld" → "våldet", "tonåring" → "tonåringar"), in a
+field of its own, `keywords`. Material's search indexes every field its index configuration
+names and shows only title, text and tags: the words help a page be found and never show.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+INDEX = Path("search") / "search_index.json"
+FIELD = "keywords"
+#: Weaker than the words the page itself has (text: 1, title: 1000 in Material): a page that
+#: says "sekretess" comes before one that only says "tystnadsplikt".
+BOOST = 0.2
+_TAGS = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_TAGS.sub(" ", text).lower())
+
+
+def _mentions(words: list[str], phrase: str) -> bool:
+    # A phrase of several words ("små barn") matches those words in a row.
+    parts = phrase.split()
+    n = len(parts)
+    return any(all(words[i + j].startswith(part) for j, part in enumerate(parts))
+               for i in range(len(words) - n + 1))
+
+
+#: Swedish endings of nouns (definite, plural, genitive) added to a synonym's last word.
+ENDINGS = ("en", "et", "n", "t", "s", "ar", "er", "or", "na", "arna", "erna", "orna",
+           "ens", "ets", "ns", "arnas", "ernas")
+
+
+def forms(phrase: str) -> list[str]:
+    """`phrase` and its forms with the common endings on its last word."""
+    return [phrase] + [phrase + ending for ending in ENDINGS]
+
+
+def keywords(title: str, text: str, synonyms: list[list[str]]) -> list[str]:
+    """The words a section gets: every word of each group it mentions, with their forms."""
+    words = _words(f"{title} {text}")
+    found: dict[str, None] = {}
+    for group in synonyms:
+        if any(_mentions(words, phrase) for phrase in group):
+            found |= dict.fromkeys(form for phrase in group for form in forms(phrase))
+    return list(found)
+
+
+def refine_index(site_dir: Path, synonyms: list[list[str]]) -> bool:
+    """Add the synonyms to the built index of Material's search; False if there is none."""
+    path = site_dir / INDEX
+    if not path.is_file():
+        return False
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index.setdefault("config", {}).setdefault("fields", {}).setdefault(FIELD, {"boost": BOOST})
+    for doc in index.get("docs", []):
+        extra = keywords(doc.get("title", ""), doc.get("text", ""), synonyms)
+        if extra:
+            doc[FIELD] = " ".join(extra)
+        else:
+            doc.pop(FIELD, None)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+    return True
