@@ -158,8 +158,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(plain=plain, md=markdown_text, inline=render_text_inline,
                        clock=clock, formats=formats, swedish_date=swedish_date,
                        exercise_time=exercise_time)
-    paths = {f"{name}_path": kind.path for name, kind in kinds.REGISTRY.items() if kind.url_folder}
-    env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id), **paths,
+    env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id),
                        count=count, aliases_attr=aliases_attr, page_url=page_url,
                        MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=REFERENCE_KINDS,
                        PDF_NAME=PDF_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,
