@@ -69,7 +69,7 @@ def test_text_is_compressed_and_films_are_not(server: str, shipped_site: Path):
 @pytest.mark.parametrize("pattern, mime", [
     ("media/textning/*.vtt", "text/vtt"),
     ("media/filmer/*.mp4", "video/mp4"),
-    ("media/affischer/*.jpg", "image/jpeg"),
+    ("media/affischer/*.webp", "image/webp"),
     ("nyheter/feed.xml", "application/atom+xml"),
     ("assets/javascripts/storage.js", "application/javascript"),
     ("assets/stylesheets/pratamedbarn.css", "text/css"),
