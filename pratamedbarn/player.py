@@ -51,6 +51,11 @@ def aliases_attr(item: Item) -> str:
     return f' data-aliases="{" ".join(item.aliases)}"' if item.aliases else ""
 
 
+#: Where the scripts put the "Jag har sett filmen" button: written with the page, so that
+#: the text below the film does not jump when the button appears (layout shift).
+WATCHED_PLACE = '<div class="pmb-watched" data-search-exclude></div>\n'
+
+
 def _video(film: Film, url: Callable[[str], str]) -> str:
     src, poster = escape(url(film.source.file)), escape(url(film.source.poster))
     track = escape(url(film.captions))
@@ -58,14 +63,15 @@ def _video(film: Film, url: Callable[[str], str]) -> str:
     # With "metadata" Chromium fetched the whole short film (about 300 kB) with the page.
     return (
         f'<figure class="pmb-player" data-film="{film.id}"{aliases_attr(film)}>\n'
-        f'<video controls preload="none" poster="{poster}" data-film="{film.id}">\n'
+        f'<video controls preload="none" width="640" height="360" poster="{poster}" '
+        f'data-film="{film.id}">\n'
         f'<source src="{src}" type="video/mp4">\n'
         f'<track kind="captions" srclang="sv" label="Svenska" src="{track}" default>\n'
         # The fallback is for old browsers only: search leaves it out (Material's attribute).
         f'<p data-search-exclude>Din webbläsare kan inte visa filmen. '
         f'<a href="{src}">Ladda ner filmen</a>.</p>\n'
         f'</video>\n'
-        f'</figure>\n')
+        f'</figure>\n{WATCHED_PLACE}')
 
 
 def _consent(film: Film, url: Callable[[str], str]) -> str:
@@ -83,7 +89,7 @@ def _consent(film: Film, url: Callable[[str], str]) -> str:
         f'<a class="md-button pmb-embed__link" href="{escape(watch_url(film))}" '
         f'rel="noopener">Öppna filmen hos {provider}</a>\n'
         f'</figcaption>\n'
-        f'</figure>\n')
+        f'</figure>\n{WATCHED_PLACE}')
 
 
 def player_html(film: Film, url: Callable[[str], str]) -> str:

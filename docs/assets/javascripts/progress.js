@@ -67,7 +67,12 @@
 
   function setUpFilm(figure) {
     var filmId = figure.dataset.film;
-    var box = make("div", "pmb-watched");
+    // The page keeps a place for the button right after the film (see player.py).
+    var box = figure.nextElementSibling;
+    if (!box || !box.classList.contains("pmb-watched") || box.childElementCount) {
+      box = make("div", "pmb-watched");
+      figure.after(box);
+    }
     var button = make("button", "md-button pmb-watched__button");
     button.type = "button";
     var undo = make("button", "md-button pmb-watched__undo", "Ångra");
@@ -76,7 +81,6 @@
     var status = make("p", "pmb-watched__status");
     status.setAttribute("aria-live", "polite");
     box.append(button, undo, status);
-    figure.after(box);
     showWatched(box, watched(filmId));
     var video = figure.querySelector("video");
     // Once watched or decided by hand, playing the film does not change the mark again.
