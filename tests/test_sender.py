@@ -53,7 +53,7 @@ def test_every_page_names_the_publisher_with_links_to_accessibility_and_about(fi
         assert links["info@exempel.se"] == "mailto:info@exempel.se"
         assert links["Lämna synpunkter"] == "https://exempel.se/synpunkter"
         here = posixpath.dirname(page) or "."
-        for name, target in (("Tillgänglighet", "tillganglighet"), ("Om Prata med barn", "om-oss")):
+        for name, target in (("Tillgänglighet", "tillganglighet"), ("Om webbplatsen", "om-oss")):
             assert posixpath.normpath(posixpath.join(here, links[name])) == target, page
         logo = footer.select_one("img.pmb-sender__logo")
         assert logo["alt"] == "FoU-center i Region Exempel"
