@@ -78,7 +78,7 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        outside_menu = self.build.outside_menu()
+        outside_menu = set(self.build.outside_menu())
         for path, text in {**self.build.markdown, **self.build.generated_files()}.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in outside_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
