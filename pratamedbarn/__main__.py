@@ -9,9 +9,8 @@ from pathlib import Path
 
 from .csp import PolicyError
 from .errors import ContentError, report
-from .generate import CONFIG, generate, read_config
+from .generate import CONFIG, generate, read_config, site_name
 from .links import check_links, find_links
-from .pages import DEFAULT_SITE_NAME
 from .publisher import missing_problems
 from .schemas import SCHEMA_DIR, write_schemas
 from .site_build import SiteBuild, finish_site
@@ -49,10 +48,10 @@ def port(number: int) -> int:
 def check(root: Path) -> int:
     """Print every content problem under `root`, and whether it can be published."""
     config = root / CONFIG
-    site_name = (read_config(config).get("site_name") if config.is_file() else None)
+    name = site_name(read_config(config) if config.is_file() else {})
     try:
         # The pages too: a hand-written page may take a generated page's address.
-        library = SiteBuild.load(root, site_name or DEFAULT_SITE_NAME).library
+        library = SiteBuild.load(root, name).library
     except ContentError as exc:
         return _report(exc)
     for note in library.notes:
@@ -110,9 +109,9 @@ def finish(root: Path, site_dir: Path, config: Path, study_guide: bool = True) -
     """The step after an engine's build: policy hashes, news feed, study guide PDF."""
     settings = read_config(config)
     try:
-        site_name = settings.get("site_name") or DEFAULT_SITE_NAME
-        finish_site(SiteBuild.load(root, site_name), site_dir, Publication.from_config(settings),
-                    site_name, study_guide)
+        name = site_name(settings)
+        finish_site(SiteBuild.load(root, name), site_dir, Publication.from_config(settings),
+                    name, study_guide)
     except ContentError as exc:
         return _report(exc)
     except PolicyError as exc:

@@ -75,10 +75,10 @@ class PolicyError(Exception):
     """A built page the policy cannot be trusted on; the message is for the editor."""
 
 
-def _inline_scripts(html: str) -> list[str]:
-    """The bodies of the runnable inline scripts in `html`."""
+def _inline_scripts(matches: list[re.Match]) -> list[str]:
+    """The bodies of the runnable inline scripts among `matches` of _SCRIPT."""
     bodies = []
-    for match in _SCRIPT.finditer(html):
+    for match in matches:
         attrs = match["attrs"]
         kind = _TYPE.search(attrs)
         if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind[1].lower() not in _RUNNABLE):
@@ -94,7 +94,7 @@ def _hash(body: str) -> str:
 
 def theme_hashes(theme_page: str) -> frozenset[str]:
     """The hash sources of the theme's inline scripts, from a page with no content (404.html)."""
-    return frozenset(_hash(body) for body in _inline_scripts(theme_page))
+    return frozenset(_hash(body) for body in _inline_scripts(list(_SCRIPT.finditer(theme_page))))
 
 
 def secure_page(html: str, hashes: Iterable[str], name: str) -> str:
@@ -104,9 +104,10 @@ def secure_page(html: str, hashes: Iterable[str], name: str) -> str:
     from content, and must never run), or when its policy tag is not where the template puts it.
     """
     allowed = set(hashes)
-    # A <script> left open has no match below, yet the browser runs it to the page's end.
-    unclosed = len(_OPENING.findall(html)) != len(_SCRIPT.findall(html))
-    if unclosed or any(_hash(body) not in allowed for body in _inline_scripts(html)):
+    scripts = list(_SCRIPT.finditer(html))
+    # A <script> left open is no match, yet the browser runs it to the page's end.
+    unclosed = len(_OPENING.findall(html)) != len(scripts)
+    if unclosed or any(_hash(body) not in allowed for body in _inline_scripts(scripts)):
         raise PolicyError(
             f"{name}: sidan har ett skript som inte kommer från webbplatsens tema. Skript får "
             "inte stå i innehållet: ta bort <script> ur texten som sidan görs av.")

@@ -48,6 +48,11 @@ def read_config(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
 
 
+def site_name(config: dict) -> str:
+    """The site's name in an mkdocs.yml (`site_name`), or the project's own."""
+    return config.get("site_name") or DEFAULT_SITE_NAME
+
+
 def write_config(path: Path, config: dict) -> None:
     path.write_text(
         yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -114,7 +119,7 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
     Raises ContentError when the content has problems.
     """
     config = read_config(root / CONFIG)
-    build = SiteBuild.load(root, config.get("site_name") or DEFAULT_SITE_NAME)
+    build = SiteBuild.load(root, site_name(config))
     docs = out / "docs"
     if docs.exists():
         shutil.rmtree(docs)

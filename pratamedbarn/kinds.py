@@ -58,6 +58,11 @@ class Kind:
         return f"{self.folder}/{item_id}.yaml" if self.folder else self.file
 
     @property
+    def heading(self) -> str:
+        """The label as it heads a result or a card: "Checklista"."""
+        return self.label[:1].upper() + self.label[1:]
+
+    @property
     def list_path(self) -> str:
         return f"{self.url_folder}/index.md"
 

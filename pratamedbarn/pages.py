@@ -37,6 +37,10 @@ REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
 DEFAULT_SITE_NAME = "Prata med barn"
 
 
+#: The search label of a page that is no item of a kind: hand-written pages, the start page.
+PAGE_LABEL = "Sida"
+
+
 @dataclass(frozen=True)
 class Page:
     """One generated page: where it goes, what makes it, and where it sits in the menu."""
@@ -52,23 +56,14 @@ class Page:
     title: str | None = None
     in_nav: bool = True
     #: What search results call it: a kind's label ("Film"), or PAGE_LABEL.
-    label: str = "Sida"
+    label: str = PAGE_LABEL
     #: Left out of search: pages that list other pages, the learner's own notes.
     searchable: bool = True
 
 
-#: The search label of a page that is no item of a kind: hand-written pages, the start page.
-PAGE_LABEL = "Sida"
-
-
-def _label(kind: kinds.Kind) -> str:
-    return kind.label[:1].upper() + kind.label[1:]
-
-
-def page_meta(pages: list[Page], uri: str) -> dict:
-    """The front matter a page gets from the build: its label in search results (Material
-    shows a page's `tags` beside each result), or `search: exclude`."""
-    page = next((p for p in pages if p.path == uri), None)
+def page_meta(page: Page | None) -> dict:
+    """The front matter a page gets from the build (None: a hand-written page): its label in
+    search results (Material shows a page's `tags` beside each result), or `search: exclude`."""
     if page and not page.searchable:
         return {"search": {"exclude": True}}
     meta: dict = {"tags": [page.label if page else PAGE_LABEL]}
@@ -76,7 +71,7 @@ def page_meta(pages: list[Page], uri: str) -> dict:
         # A film, checklist or exercise is what a learner searches for: it comes before a
         # page that only mentions the word (Material's per-page `search: boost`), and the
         # film, where each question starts, before its checklist and exercise.
-        meta["search"] = {"boost": FILM_BOOST if page.label == _label(kinds.kind("film"))
+        meta["search"] = {"boost": FILM_BOOST if page.label == kinds.kind("film").heading
                           else ITEM_BOOST}
     return meta
 
@@ -92,17 +87,18 @@ def site_pages(library: Library) -> list[Page]:
     pages = [Page(START_PATH, "start.md.j2", sources=("site.yaml", "videos.yaml"), title="Start")]
     # Films in the order of the themes: "Föregående" and "Nästa film" on each film's page.
     order = [f for t in library.videos.themes for f in library.films_in(t.id)]
+    position = {f.id: at for at, f in enumerate(order)}
     for t in library.videos.themes:
         films = library.films_in(t.id)
         pages.append(Page(theme.path(t.id), theme.template, {"theme": t, "films": films},
-                          ("videos.yaml",), section=t.title, label=_label(theme),
+                          ("videos.yaml",), section=t.title, label=theme.heading,
                           searchable=False))
         for f in films:
-            at = order.index(f)
+            at = position[f.id]
             context = {"film": f, "theme": t, "previous": order[at - 1] if at else None,
                        "next": order[at + 1] if at + 1 < len(order) else None}
             pages.append(Page(film.path(f.id), film.template, context, ("videos.yaml",),
-                              section=t.title, title=f.title, label=_label(film)))
+                              section=t.title, title=f.title, label=film.heading))
     for kind in kinds.with_pages():
         if kind.section:
             pages += _section_pages(library, kind)
@@ -112,7 +108,7 @@ def site_pages(library: Library) -> list[Page]:
         Page(MY_NOTES_PATH, "my_notes.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
              title="Mina anteckningar", searchable=False),
         Page(STUDY_GUIDE_PATH, "study_guide.md.j2", sources=("study_guide.yaml",),
-             title="Studiehandledning", label=_label(kinds.kind("session"))),
+             title="Studiehandledning", label=kinds.kind("session").heading),
         Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
              title="Forskning och lagar"),
     ]
@@ -133,7 +129,7 @@ def _section_pages(library: Library, kind: kinds.Kind) -> list[Page]:
     for item in items.values():
         context = {kind.name: item, "films": library.films_naming(kind.name, item.id)}
         pages.append(Page(kind.path(item.id), kind.template, context, (kind.source(item.id),),
-                          section=kind.section, title=item.title, label=_label(kind)))
+                          section=kind.section, title=item.title, label=kind.heading))
     return pages
 
 

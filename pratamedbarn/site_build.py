@@ -8,6 +8,7 @@ Markdown (Zensical) builds with no plugin of ours.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -90,7 +91,12 @@ class SiteBuild:
 
     def meta(self, uri: str) -> dict:
         """The front matter the build gives a page (its kind for search, or no search)."""
-        return page_meta(self.pages, uri)
+        return page_meta(self._by_path.get(uri))
+
+    @functools.cached_property
+    def _by_path(self) -> dict[str, Page]:
+        # Asked once for every page of the site: a lookup, not a walk over the list.
+        return {page.path: page for page in self.pages}
 
     def finished_markdown(self, uri: str, markdown: str, day: date | None) -> str:
         """A page's Markdown as the engine gets it: the publisher's settings filled in, a news

@@ -66,7 +66,7 @@ class Material:
 
     @property
     def label(self) -> str:
-        return kinds.kind(self.kind).label.capitalize()
+        return kinds.kind(self.kind).heading
 
     @property
     def anchor(self) -> str:

@@ -32,6 +32,8 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageDraw, ImageFont
 
+from pratamedbarn import generate
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 VOICE, SPEED = "sv", 160          # espeak-ng voice and words per minute
@@ -124,10 +126,7 @@ def write_captions(cues: list[Cue], path: Path) -> None:
 
 def site_name() -> str:
     """`site_name` in mkdocs.yml, the name a publisher gives the site."""
-    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_name:"):
-            return line.split(":", 1)[1].strip().strip("\"'")
-    return "Prata med barn"
+    return generate.site_name(generate.read_config(ROOT / "mkdocs.yml"))
 
 
 def draw_title_card(question: str, path: Path) -> None:
