@@ -149,7 +149,11 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIRS),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True, autoescape=False)
+        trim_blocks=True, lstrip_blocks=True, autoescape=False,
+        # Compiling the templates was a seventh of a build's own work. Jinja's cache (in the
+        # user's temporary folder) keeps compiled templates like Python keeps .pyc files, and
+        # checks each against its source, so an edited template is compiled again.
+        bytecode_cache=jinja2.FileSystemBytecodeCache())
     # Content text reaches a page only through `plain`, `md` or `inline` (see markdown.py).
     env.filters.update(plain=plain, md=markdown_text, inline=render_text_inline,
                        clock=clock, formats=formats, swedish_date=swedish_date,

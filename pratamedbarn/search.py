@@ -24,19 +24,13 @@ FIELD = "keywords"
 #: says "sekretess" comes before one that only says "tystnadsplikt".
 BOOST = 0.2
 _TAGS = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(_TAGS.sub(" ", text).lower())
-
-
-def _mentions(words: list[str], phrase: str) -> bool:
-    # A phrase of several words ("små barn") matches those words in a row.
-    parts = phrase.split()
-    n = len(parts)
-    return any(all(words[i + j].startswith(part) for j, part in enumerate(parts))
-               for i in range(len(words) - n + 1))
+def _pattern(group: list[str]) -> re.Pattern[str]:
+    """Any phrase of `group` in a text: each of its words starts a word of the text, and a
+    phrase of several words ("små barn") matches those words in a row."""
+    phrases = (r"\w*\W+".join(map(re.escape, phrase.lower().split())) for phrase in group)
+    return re.compile(r"(?<!\w)(?:" + "|".join(phrases) + ")")
 
 
 #: Swedish endings of nouns (definite, plural, genitive) added to a synonym's last word.
@@ -51,10 +45,17 @@ def forms(phrase: str) -> list[str]:
 
 def keywords(title: str, text: str, synonyms: list[list[str]]) -> list[str]:
     """The words a section gets: every word of each group it mentions, with their forms."""
-    words = _words(f"{title} {text}")
+    return _keywords(_plain(title, text), [(group, _pattern(group)) for group in synonyms])
+
+
+def _plain(title: str, text: str) -> str:
+    return _TAGS.sub(" ", f"{title} {text}").lower()
+
+
+def _keywords(text: str, groups: list[tuple[list[str], re.Pattern[str]]]) -> list[str]:
     found: dict[str, None] = {}
-    for group in synonyms:
-        if any(_mentions(words, phrase) for phrase in group):
+    for group, pattern in groups:
+        if pattern.search(text):
             found |= dict.fromkeys(form for phrase in group for form in forms(phrase))
     return list(found)
 
@@ -66,8 +67,9 @@ def refine_index(site_dir: Path, synonyms: list[list[str]]) -> bool:
         return False
     index = json.loads(path.read_text(encoding="utf-8"))
     index.setdefault("config", {}).setdefault("fields", {}).setdefault(FIELD, {"boost": BOOST})
+    groups = [(group, _pattern(group)) for group in synonyms]
     for doc in index.get("docs", []):
-        extra = keywords(doc.get("title", ""), doc.get("text", ""), synonyms)
+        extra = _keywords(_plain(doc.get("title", ""), doc.get("text", "")), groups)
         if extra:
             doc[FIELD] = " ".join(extra)
         else:
