@@ -64,11 +64,15 @@ serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/ (PORT=8001
 lint: $(STAMP) ## Check the Python code with ruff
 	$(PY) -m ruff check .
 
-test: $(STAMP) system $(NODE_STAMP) lint ## Run every test (lint, content, site, PDF, browser)
-	$(PY) -m pytest -m "not editor_changes"
+# The tests run in one process a core (pytest-xdist), at most four: each builds the sites
+# its tests need once. `make test WORKERS=0` runs them in this process alone.
+WORKERS ?= auto --maxprocesses=4
 
-test-fast: $(STAMP) ## The tests without the browser: the edit loop (about 45 s)
-	$(PY) -m pytest -m "not browser and not editor_changes"
+test: $(STAMP) system $(NODE_STAMP) lint ## Run every test (lint, content, site, PDF, browser)
+	$(PY) -m pytest -n $(WORKERS) -m "not editor_changes"
+
+test-fast: $(STAMP) ## The tests without the browser: the edit loop (under a minute on 2 cores)
+	$(PY) -m pytest -n $(WORKERS) -m "not browser and not editor_changes"
 
 test-editor-changes: $(STAMP) ## An editor's ordinary changes on a copy: check and tests still pass
 	$(PY) -m pytest -m editor_changes
