@@ -98,7 +98,7 @@ def test_ordinary_editor_changes_keep_check_and_tests_green(tmp_path: Path):
     assert check.stdout.splitlines()[-1].startswith(("Ändringen kan publiceras.",
                                                      "Ändringen är i ordning"))
     suite = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-n", "2",
          "-m", "not browser and not editor_changes"],
         cwd=root, capture_output=True, text=True, check=False)
     assert suite.returncode == 0, suite.stdout[-4000:]
