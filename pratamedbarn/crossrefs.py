@@ -33,8 +33,9 @@ def _unique_ids(library, sources) -> list[ContentProblem]:
 def _unique_within(library, sources) -> list[ContentProblem]:
     problems = []
     for _, item, file, loc in library.entries():
-        for field in ("items", "questions"):
-            seen = set()
+        # An exercise's questions and writing spaces share the keys of the notes on the site.
+        seen: set[str] = set()
+        for field in ("items", "questions", "writing"):
             for j, part in enumerate(getattr(item, field, [])):
                 if part.id in seen:
                     problems.append(_problem(sources, file, loc + (field, j, "id"), (
@@ -93,23 +94,23 @@ def _embed_hosts(library, sources) -> list[ContentProblem]:
 
 
 def _slots_fit_exercises(library, sources) -> list[ContentProblem]:
-    # A time-plan step that runs an exercise gives it at least the exercise's minutes,
-    # or at least those of its shorter variant.
+    # A time-plan step that runs an exercise gives it the minutes the guide prints for it,
+    # or those of its shorter variant: the plan and the exercise page must agree.
     problems = []
     for i, session in enumerate(library.study_guide.sessions):
         for j, step in enumerate(session.plan):
             exercise = library.exercises.get(step.exercise) if step.exercise else None
             if exercise is None:
                 continue
-            short = exercise.short_variant
-            needed = min(exercise.minutes, short.minutes) if short else exercise.minutes
-            if step.minutes < needed:
+            allowed = [exercise.minutes_in_guide]
+            if exercise.short_variant:
+                allowed.append(exercise.short_variant.minutes)
+            if step.minutes not in allowed:
                 problems.append(_problem(sources, "study_guide.yaml",
                                          ("sessions", i, "plan", j, "minutes"), (
                     f"steget har {step.minutes} minuter men övningen '{exercise.id}' tar "
-                    f"{needed} minuter{' i sin kortare variant' if short else ''}. Ge steget "
-                    f"minst {needed} minuter, eller skriv en kortare variant (short_variant) "
-                    f"i exercises/{exercise.id}.yaml.")))
+                    f"{' eller '.join(map(str, allowed))} minuter. Ändra steget så att det "
+                    f"stämmer, eller ändra minuterna i exercises/{exercise.id}.yaml.")))
     return problems
 
 

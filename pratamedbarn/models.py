@@ -246,6 +246,19 @@ class ShortVariant(Model):
     text: MarkdownText
 
 
+class Writing(Model):
+    """Room to write one task of an exercise: printed in the guide, a notes field on the site."""
+
+    #: The key of the learner's note on the site, like a question's id.
+    id: Slug
+    #: What to write here: "Dina fem meningar".
+    label: PlainText
+    #: How the guide prints it: ruled lines, an empty box, numbered lines or a timeline.
+    space: Literal["lines", "box", "list", "timeline"] = "lines"
+    #: Lines (or numbered lines) to print; for a box, its height in lines.
+    rows: Annotated[int, Field(ge=1, le=12)] = 4
+
+
 class Variant(Model):
     """How an exercise is done alone (`solo`) or in a group (`group`): its own time and steps."""
 
@@ -266,7 +279,16 @@ class Exercise(Item):
     solo: Variant | None = None
     group: Variant | None = None
     questions: Annotated[list[Question], Field(min_length=1)]
+    #: Room to write the tasks the steps ask for (the guide prints it after the steps).
+    writing: list[Writing] = []
+    #: Ways to answer, for the facilitator and for a learner who wants to compare.
+    example_answers: list[MarkdownText] = []
     references: refs("reference") = []
+
+    @property
+    def minutes_in_guide(self) -> int:
+        """The minutes of the exercise as the study guide prints it: for a group."""
+        return (self.group or self).minutes
 
     @model_validator(mode="after")
     def _variants_match_formats(self) -> Exercise:
@@ -337,6 +359,8 @@ class Publisher(Model):
     logo: Annotated[Setting, AfterValidator(_optional_media)] = ""
     #: What the logo shows, for a screen reader: usually the organisation's name.
     logo_alt: Setting = ""
+    #: Where staff get support after hard talks: printed in the study guide.
+    support: Setting = ""
 
     def missing(self) -> list[str]:
         """The settings still empty, as `publisher.name`; the logo's text only with a logo."""
@@ -370,6 +394,10 @@ class Site(Model):
 class PlanStep(Model):
     minutes: Minutes
     activity: MarkdownText
+    #: A break: a session of two hours or more has one.
+    pause: bool = False
+    #: What the facilitator asks the group after the step, above all after a film.
+    questions: list[MarkdownText] = []
     film: ref("film", optional=True) = None
     exercise: ref("exercise", optional=True) = None
     checklist: ref("checklist", optional=True) = None
@@ -383,12 +411,28 @@ class PlanStep(Model):
         return self
 
 
+#: A session this long or longer needs a break in its plan.
+BREAK_AFTER_MINUTES = 120
+
+
 class Session(Item):
     title: PlainText
     minutes: Minutes
     goal: MarkdownText
     preparation: MarkdownText | None = None
+    #: What to bring and book: printed as a list under the preparation.
+    materials: Annotated[list[PlainText], Field(min_length=1)]
     plan: Annotated[list[PlanStep], Field(min_length=1)]
+    #: The facilitator's notes: what the group should leave with, and what often goes wrong.
+    key_messages: Annotated[list[MarkdownText], Field(min_length=1)]
+    pitfalls: Annotated[list[MarkdownText], Field(min_length=1)]
+    #: Facts the facilitator presents (law, research), printed so nobody needs the web.
+    facts: MarkdownText | None = None
+    facts_references: refs("reference") = []
+    #: Care for the group when the topic is heavy (violence, abuse).
+    safety: MarkdownText | None = None
+    #: The box that ends the session: what to try or prepare before the next one.
+    next_time: MarkdownText
 
     @model_validator(mode="after")
     def _plan_fits(self) -> Session:
@@ -396,7 +440,21 @@ class Session(Item):
         if total != self.minutes:
             raise _fail(f"tidsplanen blir {total} minuter men träffen är {self.minutes} "
                         "minuter. Ändra minuterna så att de stämmer.")
+        if self.minutes >= BREAK_AFTER_MINUTES and not any(s.pause for s in self.plan):
+            raise _fail(f"en träff på {self.minutes} minuter behöver en paus. Lägg till ett "
+                        "steg med pause: true i tidsplanen.")
+        for step in self.plan:
+            if step.film and not 2 <= len(step.questions) <= 3:
+                raise _fail(f"steget med filmen '{step.film}' behöver 2–3 samtalsfrågor under "
+                            "questions, som samtalsledaren ställer efter filmen.")
         return self
+
+
+class SafetyNote(Model):
+    """One hard moment in a group and what the facilitator does: a heading and the advice."""
+
+    title: PlainText
+    text: MarkdownText
 
 
 class StudyGuide(Model):
@@ -406,4 +464,9 @@ class StudyGuide(Model):
     subtitle: PlainText | None = None
     facilitator_intro: MarkdownText
     ground_rules: Annotated[list[MarkdownText], Field(min_length=1)]
+    #: When the talk gets hard: identifiable clients, an upset participant, role-play.
+    safety: Annotated[list[SafetyNote], Field(min_length=1)]
     sessions: Annotated[list[Session], Field(min_length=1)]
+    #: The appendices: the evaluation form's questions and the local-routines worksheet.
+    evaluation: Annotated[list[PlainText], Field(min_length=1)]
+    local_routines: Annotated[list[PlainText], Field(min_length=1)]

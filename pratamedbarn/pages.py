@@ -29,7 +29,7 @@ from .urls import (
     STUDY_GUIDE_PATH,
     page_url,
 )
-from .wording import clock, count, exercise_time, formats, swedish_date
+from .wording import clock, count, exercise_time, formats, megabytes, swedish_date
 
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
                    "guidance": "Vägledning och stöd"}
@@ -195,9 +195,13 @@ def _render(env: jinja2.Environment, library: Library, page: Page) -> str:
         # Raw HTML is not rewritten by the engine: make it relative to the page's URL.
         return posixpath.relpath(target, page_url(page.path).rstrip("/") or ".")
 
+    def size(media: str) -> str:
+        # A media file's size, for a download link; the content check made sure it exists.
+        return megabytes((library.root / "docs" / media).stat().st_size)
+
     return env.get_template(page.template).render(
         lib=library, link=link, url=url, player=lambda film: player_html(film, url),
-        **page.context)
+        size=size, **page.context)
 
 
 def page_sources(pages: list[Page]) -> dict[str, list[str]]:

@@ -29,6 +29,7 @@ DESCRIPTIONS = {
     "feedback": "var man lämnar synpunkter: en e-postadress eller ett formulär (https://)",
     "logo": "logotypen, en bildfil under docs/, till exempel media/logotyp.svg",
     "logo_alt": "vad logotypen visar, oftast organisationens namn",
+    "support": "var medarbetare får stöd efter svåra samtal, till exempel företagshälsovården",
 }
 
 

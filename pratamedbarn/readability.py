@@ -17,7 +17,9 @@ LIX_LIMIT = 45
 #: Fields whose values a learner reads; ids, paths, numbers and citations are left out.
 PROSE_FIELDS = {"title", "subtitle", "intro", "summary", "tips", "transcript", "text", "purpose",
                 "case", "steps", "welcome", "idea", "how_alone", "how_group",
-                "facilitator_intro", "ground_rules", "goal", "preparation", "activity"}
+                "facilitator_intro", "ground_rules", "goal", "preparation", "activity",
+                "questions", "key_messages", "pitfalls", "facts", "safety", "next_time",
+                "example_answers", "label", "evaluation", "local_routines"}
 #: A reference's title is a citation, written as published: only its note is ours.
 PROSE_FIELDS_BY_FILE = {"references.yaml": {"note"}}
 #: LIX needs a text of some length to mean anything: in a short line, two words such as

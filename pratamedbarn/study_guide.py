@@ -22,6 +22,7 @@ from .library import Library, load_library
 from .markdown import render_text, render_text_inline
 from .models import Checklist, Exercise, Film, PlanStep, Session
 from .pages import REFERENCE_KINDS
+from .publisher import placeholder
 from .urls import absolute_url, short_address
 from .version import Version, current_version
 from .wording import clock, count, formats, hours_minutes
@@ -63,6 +64,8 @@ class Material:
     item: Film | Exercise | Checklist
     #: False when an earlier session already printed it: then the guide refers back.
     first: bool = True
+    #: The questions the session's plan asks the group about it (a film's discussion).
+    questions: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -96,6 +99,15 @@ class SessionView:
     def anchor(self) -> str:
         return f"traff-{self.number}"
 
+    @property
+    def copies(self) -> list[Material]:
+        """The exercises and checklists to copy for every participant."""
+        return [m for m in self.materials if m.kind != "film"]
+
+    @property
+    def films(self) -> list[Material]:
+        return [m for m in self.materials if m.kind == "film"]
+
 
 def _step_item(library: Library, step: PlanStep) -> tuple[str, object] | None:
     for kind in kinds.in_study_guide():
@@ -118,7 +130,8 @@ def session_views(library: Library) -> list[SessionView]:
             found = _step_item(library, step)
             if found:
                 key = (found[0], found[1].id)
-                material = Material(*found, first=key not in printed)
+                material = Material(*found, first=key not in printed,
+                                    questions=tuple(step.questions))
                 if key not in in_session:
                     view.materials.append(material)
                 in_session.add(key)
@@ -168,6 +181,7 @@ def render_html(library: Library, publication: Publication, version: Version) ->
         guide=library.study_guide, lib=library, sessions=views,
         extra=extra_materials(library, views), publication=publication, version=version,
         url=lambda material: item_url(publication.site_url, material),
+        support=library.site.publisher.support or placeholder("publisher.support"),
         count=count, REFERENCE_KINDS=REFERENCE_KINDS)
 
 

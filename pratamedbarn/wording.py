@@ -47,3 +47,8 @@ def exercise_time(exercise) -> str:
         return f"{exercise.minutes} minuter"
     names = {"solo": "ensam", "group": "i grupp"}
     return ", ".join(f"{names[name]} {v.minutes} minuter" for name, v in versions)
+
+
+def megabytes(size: int) -> str:
+    """A file size as a Swedish reader expects it: "1,2 MB"."""
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")

@@ -32,11 +32,11 @@ def test_all_problems_of_a_run_are_reported_together(content: Path):
 
 
 def _plan_minutes(root: Path, exercise_step: int, checklist_step: int) -> None:
-    """Give the fixture's exercise step (40) and the checklist step after it (30) new minutes."""
+    """Give the fixture's exercise step (30) and the checklist step after it (40) new minutes."""
     guide = root / "study_guide.yaml"
-    old = ("      - minutes: 40\n        activity: Övning\n        exercise: forsta-minuten\n"
-           "      - minutes: 30\n")
-    new = old.replace("40", str(exercise_step)).replace("30", str(checklist_step))
+    old = ("      - minutes: 30\n        activity: Övning\n        exercise: forsta-minuten\n"
+           "      - minutes: 40\n")
+    new = old.replace("30", str(exercise_step)).replace("40", str(checklist_step))
     text = guide.read_text(encoding="utf-8")
     assert old in text
     guide.write_text(text.replace(old, new), encoding="utf-8")
@@ -56,10 +56,41 @@ def test_a_shorter_variant_lets_a_shorter_step_run_the_exercise(content: Path):
     SiteBuild.load(content)
 
 
-def test_a_step_shorter_than_the_shorter_variant_is_reported(content: Path):
+def test_a_step_that_fits_neither_the_exercise_nor_its_shorter_variant_is_reported(
+        content: Path):
     _add_short_variant(content, 15)
     _plan_minutes(content, 10, 60)
     with pytest.raises(ContentError) as caught:
         SiteBuild.load(content)
-    assert ("study_guide.yaml:17: träff 'traff-1', plan[2].minutes: steget har 10 minuter men "
-            "övningen 'forsta-minuten' tar 15 minuter i sin kortare variant") in str(caught.value)
+    assert ("study_guide.yaml:25: träff 'traff-1', plan[2].minutes: steget har 10 minuter men "
+            "övningen 'forsta-minuten' tar 30 eller 15 minuter") in str(caught.value)
+
+
+def test_a_step_longer_than_its_exercise_is_reported_too(content: Path):
+    # The plan and the exercise page must agree: more minutes in the plan is a mismatch too.
+    _plan_minutes(content, 35, 35)
+    with pytest.raises(ContentError) as caught:
+        SiteBuild.load(content)
+    assert "steget har 35 minuter men övningen 'forsta-minuten' tar 30 minuter" in str(caught.value)
+
+
+def test_a_two_hour_session_without_a_break_is_reported(content: Path):
+    guide = content / "study_guide.yaml"
+    text = guide.read_text(encoding="utf-8")
+    text = text.replace("    minutes: 90\n", "    minutes: 120\n")
+    text = text.replace("      - minutes: 40\n        activity: Checklista",
+                        "      - minutes: 70\n        activity: Checklista")
+    guide.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        SiteBuild.load(content)
+    assert "en träff på 120 minuter behöver en paus" in str(caught.value)
+
+
+def test_a_film_step_without_discussion_questions_is_reported(content: Path):
+    guide = content / "study_guide.yaml"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("        questions: [\"Hur förbereder ni er?\", \"Vad vill ni pröva?\"]\n",
+                                  ""), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        SiteBuild.load(content)
+    assert "filmen 'forbereda-samtalet' behöver 2–3 samtalsfrågor" in str(caught.value)

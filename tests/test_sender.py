@@ -92,7 +92,7 @@ def test_check_warns_for_each_empty_setting_and_still_passes(content: Path):
     warnings = [line for line in result.stdout.splitlines() if "publisher." in line]
     assert any("publisher.email: fyll i e-postadress" in w for w in warnings)
     assert not any("publisher.name" in w for w in warnings)
-    assert len(warnings) == 5  # email, phone, responsible, feedback, logo
+    assert len(warnings) == 6  # email, phone, responsible, feedback, logo, support
 
 
 def test_a_production_build_stops_naming_the_empty_setting(content: Path, tmp_path: Path):

@@ -79,7 +79,9 @@ def expected_sections(root: Path) -> list[tuple[int, str]]:
              for item in items.values() if (kind, item.id) not in seen]
     if extra:
         sections += [(1, "Mer att använda")] + extra
-    return sections + [(1, "Källor"), (1, "Om handledningen")]
+    appendices = [(2, title) for title in ("Översikt över träffarna", "Närvarolista",
+                                            "Utvärdering", "Så gör vi hos oss", "Anteckningar")]
+    return sections + [(1, "Bilagor"), *appendices, (1, "Källor"), (1, "Om handledningen")]
 
 
 def test_every_session_film_exercise_and_checklist_title_is_in_it(guide: Path):
@@ -94,8 +96,8 @@ def test_every_session_film_exercise_and_checklist_title_is_in_it(guide: Path):
 
 def test_time_plan_shows_the_clock_from_the_start_of_the_session(guide: Path):
     text = normalized(page_text(guide, 1, 999))
-    # The fixture's plan: 10, 10, 40 and 30 minutes.
-    for span in ("0:00–0:10", "0:10–0:20", "0:20–1:00", "1:00–1:30"):
+    # The fixture's plan: 10, 10, 30 and 40 minutes.
+    for span in ("0:00–0:10", "0:10–0:20", "0:20–0:50", "0:50–1:30"):
         assert span in text
 
 
@@ -136,7 +138,8 @@ def test_all_fonts_are_embedded_and_are_the_shipped_font(guide: Path):
     for line in lines:
         name, emb = line.split()[0], line.split()[-5]
         assert emb == "yes", line
-        assert "Atkinson-Hyperlegible" in name, line
+        # Atkinson Hyperlegible, and DejaVu Sans for the digits in times (unslashed zero).
+        assert "Atkinson-Hyperlegible" in name or "Guide-digits" in name, line
 
 
 def test_a_film_card_qr_code_opens_the_films_page(guide: Path, reader: PdfReader, tmp_path: Path):
@@ -168,7 +171,7 @@ def test_broken_study_guide_gives_the_content_error(content: Path, tmp_path: Pat
     result = run_cli("--root", str(content), "-o", str(tmp_path / "guide.pdf"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "study_guide.yaml:7: träff 'traff-1': tidsplanen blir 95 minuter" in result.stderr
+    assert "study_guide.yaml:14: träff 'traff-1': tidsplanen blir 95 minuter" in result.stderr
     assert not (tmp_path / "guide.pdf").exists()
 
 
@@ -195,13 +198,20 @@ def test_a_film_in_two_sessions_is_printed_once_and_referred_to_after(content: P
     title: Att se filmen igen
     minutes: 20
     goal: Att minnas.
+    materials: [Pennor]
     plan:
       - minutes: 20
         activity: Film igen
         film: forbereda-samtalet
+        questions: ["Vad minns ni?", "Vad har ni prövat?"]
+    key_messages: [Det går att se en film igen.]
+    pitfalls: [Ingen minns filmen.]
+    next_time: Ingenting.
 """, encoding="utf-8")
     library = load_library(content)
     html = render_html(library, read_publication(REPO / "mkdocs.yml"), current_version(content))
     assert html.count('id="film-forbereda-samtalet"') == 1
     second = html[html.index('id="traff-2"'):]
     assert 'class="see-earlier"><a class="page-ref" href="#film-forbereda-samtalet"' in second
+    # The second session's own questions about the film are printed where it refers back.
+    assert "Vad har ni prövat?" in second
