@@ -353,3 +353,23 @@ def test_a_bad_file_is_refused_and_changes_nothing(page, fixture_url, tmp_path, 
     shown = _import(page, fixture_url, path)
     assert says in shown and "Inget av det du har sparat ändrades" in shown
     assert page.evaluate("() => JSON.stringify(localStorage)") == before
+
+
+def test_a_writing_task_gets_its_own_notes_field_like_a_question(page, fixture_url):
+    exercise = next(e for e in LIBRARY.exercises.values() if e.writing)
+    task = exercise.writing[0]
+    page.goto(f"{fixture_url}ovningar/{exercise.id}/")
+    assert page.locator(".pmb-note").count() == len(exercise.questions) + len(exercise.writing)
+    field = page.get_by_role("textbox", name=task.label)
+    field.fill("Hon sa att hon blev ledsen.")
+    page.locator(".pmb-note__status").filter(has_text="Sparat").first.wait_for()
+    assert saved(page, f"note:{exercise.id}:{task.id}") == "Hon sa att hon blev ledsen."
+    page.reload()
+    assert page.get_by_role("textbox", name=task.label).input_value() == \
+        "Hon sa att hon blev ledsen."
+    # The example answers are there to compare with, folded away until the learner opens them.
+    example = page.locator("details", has_text="Exempel på svar")
+    assert example.count() == 1 and example.get_attribute("open") is None
+    page.goto(f"{fixture_url}mina-anteckningar/")
+    assert "Hon sa att hon blev ledsen." in page.locator(
+        f'[data-exercise-notes="{exercise.id}"]').inner_text()
