@@ -89,8 +89,12 @@ REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (
          storage="note", attributes=("data-exercise", "data-exercise-notes"), anchor="ovning"),
     Kind("reference", "källa", "ingen källa", Reference, file="references.yaml",
          field="references", how_to_add="lägg till den i references.yaml"),
+    # Session pages sit under the study guide page in the menu (pages.site_pages).
     Kind("session", "träff", "ingen träff", Session, file="study_guide.yaml", field="sessions",
-         how_to_add="lägg till den i study_guide.yaml"),
+         how_to_add="lägg till den i study_guide.yaml",
+         url_folder="traffar", template="session.md.j2",
+         # The facilitator's place in the meeting-room view.
+         storage="session", attributes=("data-session",)),
 )}
 
 

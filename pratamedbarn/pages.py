@@ -18,6 +18,7 @@ from . import kinds
 from .library import Library
 from .markdown import markdown_text, plain, render_text_inline
 from .player import aliases_attr, player_html
+from .sessions import session_views
 from .urls import (
     FEED_NAME,
     MY_NOTES_PATH,
@@ -29,7 +30,15 @@ from .urls import (
     STUDY_GUIDE_PATH,
     page_url,
 )
-from .wording import clock, count, exercise_time, formats, megabytes, swedish_date
+from .wording import (
+    clock,
+    count,
+    exercise_time,
+    formats,
+    hours_minutes,
+    megabytes,
+    swedish_date,
+)
 
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
                    "guidance": "Vägledning och stöd"}
@@ -88,6 +97,12 @@ def site_pages(library: Library) -> list[Page]:
     # Films in the order of the themes: "Föregående" and "Nästa film" on each film's page.
     order = [f for t in library.videos.themes for f in library.films_in(t.id)]
     position = {f.id: at for at, f in enumerate(order)}
+    # The sessions that show a film, numbered as the study guide numbers them.
+    shown_in: dict[str, list] = {}
+    for number, session in enumerate(library.study_guide.sessions, start=1):
+        for step in session.plan:
+            if step.film:
+                shown_in.setdefault(step.film, []).append((number, session))
     for t in library.videos.themes:
         films = library.films_in(t.id)
         pages.append(Page(theme.path(t.id), theme.template, {"theme": t, "films": films},
@@ -96,7 +111,9 @@ def site_pages(library: Library) -> list[Page]:
         for f in films:
             at = position[f.id]
             context = {"film": f, "theme": t, "previous": order[at - 1] if at else None,
-                       "next": order[at + 1] if at + 1 < len(order) else None}
+                       "next": order[at + 1] if at + 1 < len(order) else None,
+                       "sessions": shown_in.get(f.id, [])}
+            # Dated by the film alone: a new link to a session is no news about the film.
             pages.append(Page(film.path(f.id), film.template, context, ("videos.yaml",),
                               section=t.title, title=f.title, label=film.heading))
     for kind in kinds.with_pages():
@@ -107,8 +124,7 @@ def site_pages(library: Library) -> list[Page]:
     pages += [
         Page(MY_NOTES_PATH, "my_notes.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
              title="Mina anteckningar", searchable=False),
-        Page(STUDY_GUIDE_PATH, "study_guide.md.j2", sources=("study_guide.yaml",),
-             title="Studiehandledning", label=kinds.kind("session").heading),
+        *_study_guide_pages(library),
         Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
              title="Forskning och lagar"),
     ]
@@ -116,6 +132,21 @@ def site_pages(library: Library) -> list[Page]:
         pages.append(Page(NEWS_INDEX, "news.md.j2", title="Nyheter", searchable=False,
                           sources=tuple(f"docs/{post.path}" for post in library.news)))
     return pages + _moved_pages(library)
+
+
+def _study_guide_pages(library: Library) -> list[Page]:
+    # The guide's page (with the PDF), then a page a session, for the meeting room.
+    session = kinds.kind("session")
+    section = "Studiehandledning"
+    pages = [Page(STUDY_GUIDE_PATH, "study_guide.md.j2", sources=("study_guide.yaml",),
+                  section=section, title="Om handledningen", label=session.heading)]
+    for view in session_views(library):
+        sources = dict.fromkeys(["study_guide.yaml"] + [
+            kinds.kind(m.kind).source(m.item.id) for m in view.materials])
+        pages.append(Page(session.path(view.session.id), session.template, {"view": view},
+                          tuple(sources), section=section, title=f"{view.number}. {view.session.title}",
+                          label=session.heading))
+    return pages
 
 
 def _section_pages(library: Library, kind: kinds.Kind) -> list[Page]:
@@ -156,7 +187,7 @@ def _environment() -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache())
     # Content text reaches a page only through `plain`, `md` or `inline` (see markdown.py).
     env.filters.update(plain=plain, md=markdown_text, inline=render_text_inline,
-                       clock=clock, formats=formats, swedish_date=swedish_date,
+                       clock=clock, hm=hours_minutes, formats=formats, swedish_date=swedish_date,
                        exercise_time=exercise_time)
     env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id),
                        count=count, aliases_attr=aliases_attr, page_url=page_url,

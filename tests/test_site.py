@@ -125,10 +125,11 @@ def test_my_notes_page_has_every_question_and_the_ids_to_fill_in(fixture_site: P
     for exercise in library.exercises.values():
         section = page.find("section", attrs={"data-exercise-notes": exercise.id})
         assert section.get("data-aliases", "").split() == exercise.aliases
+        # The writing tasks first, as the exercise page has them, then the questions.
         questions = [h.get_text(strip=True) for h in section.find_all("h4")]
-        assert questions == [q.text for q in exercise.questions]
+        assert questions == [t.label for t in exercise.writing] + [q.text for q in exercise.questions]
         slots = [div["data-question"] for div in section.select(".pmb-answer")]
-        assert slots == [q.id for q in exercise.questions]
+        assert slots == [t.id for t in exercise.writing] + [q.id for q in exercise.questions]
     films = page.find("p", class_="pmb-progress")["data-films"].split()
     assert films == list(library.films)
 
@@ -136,10 +137,11 @@ def test_my_notes_page_has_every_question_and_the_ids_to_fill_in(fixture_site: P
 def test_exercise_questions_carry_their_ids_for_the_notes(fixture_site: Path):
     library = load_library(GOOD)
     for exercise in library.exercises.values():
-        box = soup(fixture_site, f"ovningar/{exercise.id}").find(attrs={"data-exercise": exercise.id})
-        headings = box.find_all("h3", attrs={"data-question": True})
+        page = soup(fixture_site, f"ovningar/{exercise.id}")
+        headings = [h for box in page.find_all(attrs={"data-exercise": exercise.id})
+                    for h in box.find_all("h3", attrs={"data-question": True})]
         assert [(h["data-question"], h.get_text(strip=True)) for h in headings] == \
-            [(q.id, q.text) for q in exercise.questions]
+            [(t.id, t.label) for t in exercise.writing] + [(q.id, q.text) for q in exercise.questions]
 
 
 def test_generated_pages_have_no_inline_scripts_or_event_handlers(fixture_site: Path):
