@@ -173,3 +173,23 @@ def test_each_case_box_has_one_label(shipped_library: Library, pages: list[str])
 def test_page_references_never_break(pages: list[str]):
     for number, page in enumerate(pages, start=1):
         assert not re.search(r"\(sidan\s*\n", page), f"page {number}: a page reference breaks"
+
+
+def test_each_session_page_has_the_same_plan_as_the_printed_guide(
+        shipped_library: Library, shipped_site: Path, pages: list[str], starts: dict[str, int]):
+    for number, session in enumerate(shipped_library.study_guide.sessions, start=1):
+        printed = _ROW.findall(_session_text(pages, starts, number, session.title))
+        html = (shipped_site / "traffar" / session.id / "index.html").read_text(encoding="utf-8")
+        steps = BeautifulSoup(html, "html.parser").select(".pmb-plan > .pmb-step")
+        assert [int(step["data-minutes"]) for step in steps] == [int(r[4]) for r in printed]
+        for step, row in zip(steps, printed, strict=True):
+            on_paper = " ".join(row[5].split())
+            on_screen = " ".join(step.get_text(" ").split())
+            for label in ("Film", "Övning", "Checklista"):
+                found = re.search(rf"{label}: (.+?) \(sidan", on_paper)
+                if found:
+                    assert found[1] in on_screen, f"träff {number}: {found[1]}"
+            film = step.select_one("video[data-film], figure[data-film]")
+            if film:
+                title = shipped_library.films[film["data-film"]].title
+                assert f"Film: {title}" in on_paper, f"träff {number}: {title}"
