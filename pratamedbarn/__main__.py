@@ -23,8 +23,9 @@ def _summary(library) -> str:
             f"{count(len(library.themes), 'tema', 'teman')}, "
             f"{count(len(library.checklists), 'checklista', 'checklistor')}, "
             f"{count(len(library.exercises), 'övning', 'övningar')}, "
-            f"{count(len(library.references), 'källa', 'källor')} och "
-            f"{count(len(library.study_guide.sessions), 'träff', 'träffar')}.")
+            f"{count(len(library.references), 'källa', 'källor')}, "
+            f"{count(len(library.study_guide.sessions), 'träff', 'träffar')} och "
+            f"{count(len(library.items['handout']), 'blad till barnet', 'blad till barnet')}.")
 
 
 def _report(exc: ContentError) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .models import Checklist, Exercise, Film, Item, Reference, Session, Theme
+from .models import Checklist, Exercise, Film, Handout, Item, Reference, Session, Theme
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,10 @@ REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (
          url_folder="ovningar", template="exercise.md.j2",
          section="Övningar", list_template="exercises.md.j2",
          storage="note", attributes=("data-exercise", "data-exercise-notes"), anchor="ovning"),
+    Kind("handout", "blad till barnet", "inget blad till barnet", Handout, folder="handouts",
+         how_to_add="skapa handouts/{id}.yaml",
+         url_folder="till-barnet", template="handout.md.j2",
+         section="Till barnet", list_template="handouts.md.j2"),
     Kind("reference", "källa", "ingen källa", Reference, file="references.yaml",
          field="references", how_to_add="lägg till den i references.yaml"),
     # Session pages sit under the study guide page in the menu (pages.site_pages).

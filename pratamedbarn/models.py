@@ -20,9 +20,12 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .readability import lix
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -409,6 +412,35 @@ class PlanStep(Model):
             raise _fail(f"ett steg kan peka på en sak, inte flera (nu: {', '.join(given)}). "
                         "Dela upp det i två steg.")
         return self
+
+
+class HandoutPart(Model):
+    heading: PlainText
+    text: MarkdownText
+
+
+#: Easy Swedish (lättläst) for a child: a handout's LIX is at most this.
+HANDOUT_LIX = 30
+
+
+class Handout(Item):
+    """A page for the child, in easy Swedish, printed on one A4 page and given at the talk."""
+
+    title: PlainText
+    #: Who it is for, as the child reads it: "För dig som är 7 till 12 år".
+    audience: PlainText
+    parts: Annotated[list[HandoutPart], Field(min_length=1, max_length=8)]
+    #: Films whose pages link to it.
+    films: refs("film") = []
+
+    @field_validator("parts")
+    @classmethod
+    def _easy_to_read(cls, parts: list[HandoutPart]) -> list[HandoutPart]:
+        value = lix("\n\n".join(f"{p.heading}.\n\n{p.text}" for p in parts))
+        if value > HANDOUT_LIX:
+            raise _fail(f"texten har LIX {value:.0f}, men en text till barn ska ha högst "
+                        f"{HANDOUT_LIX}. Skriv kortare meningar och byt långa ord mot korta.")
+        return parts
 
 
 #: A session this long or longer needs a break in its plan.

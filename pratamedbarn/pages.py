@@ -112,7 +112,8 @@ def site_pages(library: Library) -> list[Page]:
             at = position[f.id]
             context = {"film": f, "theme": t, "previous": order[at - 1] if at else None,
                        "next": order[at + 1] if at + 1 < len(order) else None,
-                       "sessions": shown_in.get(f.id, [])}
+                       "sessions": shown_in.get(f.id, []),
+                       "handouts": [h for h in library.items["handout"].values() if f.id in h.films]}
             # Dated by the film alone: a new link to a session is no news about the film.
             pages.append(Page(film.path(f.id), film.template, context, ("videos.yaml",),
                               section=t.title, title=f.title, label=film.heading))
@@ -190,6 +191,7 @@ def _environment() -> jinja2.Environment:
                        clock=clock, hm=hours_minutes, formats=formats, swedish_date=swedish_date,
                        exercise_time=exercise_time)
     env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id),
+                       list_path=lambda kind: kinds.kind(kind).list_path,
                        count=count, aliases_attr=aliases_attr, page_url=page_url,
                        MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=REFERENCE_KINDS,
                        PDF_NAME=PDF_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,

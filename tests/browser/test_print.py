@@ -91,3 +91,19 @@ def test_printed_exercise_has_room_to_write_under_each_question(page, base_url, 
     heights = page.eval_on_selector_all(".pmb-questions h3", ROOM_TO_WRITE)
     assert len(heights) == len(exercise.questions)
     assert all(height >= 60 for height in heights), heights
+
+
+def test_each_page_for_the_child_prints_on_one_a4_page(page, base_url, shipped_library,
+                                                         tmp_path):
+    handout_kind = kinds.kind("handout")
+    for handout in shipped_library.items["handout"].values():
+        page.goto(base_url + handout_kind.path(handout.id).removesuffix(".md") + "/")
+        page.emulate_media(media="print")
+        pdf = tmp_path / f"{handout.id}.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                              check=True).stdout
+        assert "Pages:           1" in info, handout.id
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert handout.parts[-1].heading in text and "Sök" not in text, handout.id

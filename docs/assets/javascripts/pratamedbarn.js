@@ -45,9 +45,10 @@
     }
   }
 
-  // A checklist or an exercise is a handout: a "Skriv ut" button under its heading.
+  // A checklist, an exercise or a page for the child is a handout: a "Skriv ut" button
+  // under its heading.
   function setUpPrint(root) {
-    var handout = root.querySelector("ul.pmb-checklist, .pmb-questions");
+    var handout = root.querySelector("ul.pmb-checklist, .pmb-questions, .pmb-handout");
     var heading = root.querySelector(".md-content h1");
     if (!handout || !heading || root.querySelector(".pmb-print")) return;
     var box = document.createElement("p");

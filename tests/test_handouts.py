@@ -1,0 +1,46 @@
+"""The pages for the child: easy Swedish (LIX at most 30), checked like all content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pratamedbarn.errors import ContentError
+from pratamedbarn.library import Library, load_library
+from pratamedbarn.models import HANDOUT_LIX
+from pratamedbarn.readability import lix
+
+
+def _text(handout) -> str:
+    return "\n\n".join(f"{p.heading}.\n\n{p.text}" for p in handout.parts)
+
+
+def test_the_shipped_handouts_are_easy_swedish(shipped_library: Library):
+    handouts = shipped_library.items["handout"]
+    assert len(handouts) >= 2
+    for handout in handouts.values():
+        assert lix(_text(handout)) <= HANDOUT_LIX, handout.id
+
+
+def test_the_shipped_handouts_never_promise_secrecy(shipped_library: Library):
+    # What the worker cannot keep: the child hears that notes are written, who may read
+    # them, and that the worker must tell others when the child is not safe.
+    for handout in shipped_library.items["handout"].values():
+        text = " ".join(_text(handout).lower().split())
+        assert "kan inte lova" in text, handout.id
+        assert "läsa" in text and "inte är trygg" in text, handout.id
+        assert "stanna mellan oss" not in text and "ingen annan får veta" not in text
+
+
+def test_a_handout_too_hard_for_a_child_is_a_content_error(content: Path):
+    (content / "handouts" / "till-barnet.yaml").write_text(
+        "id: till-barnet\ntitle: Till dig\naudience: För dig\nparts:\n"
+        "  - heading: Information\n    text: Socialnämndens utredningsverksamhet genomför "
+        "systematiska bedömningar avseende vårdnadshavarnas omsorgsförmåga och barnets "
+        "behovssituation.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_library(content)
+    line = str(caught.value).splitlines()[0]
+    assert line.startswith("handouts/till-barnet.yaml:4: parts:")
+    assert f"en text till barn ska ha högst {HANDOUT_LIX}" in line
