@@ -231,10 +231,31 @@ class ChecklistItem(Model):
     text: MarkdownText
 
 
+#: A pocket card holds this many points at most (A6, at least 10 pt).
+CARD_POINTS = 6
+
+
 class Checklist(Item):
     title: PlainText
     intro: MarkdownText
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
+    #: The items on the checklist's pocket card, by id; without it, the first six.
+    card: Annotated[list[Slug], Field(max_length=CARD_POINTS)] = []
+
+    @model_validator(mode="after")
+    def _card_items_exist(self) -> Checklist:
+        unknown = [i for i in self.card if i not in {item.id for item in self.items}]
+        if unknown:
+            raise _fail(f"card nämner {', '.join(unknown)}, som inte finns under items. "
+                        "Skriv id:n för punkter i den här checklistan.")
+        return self
+
+    def card_items(self) -> list[ChecklistItem]:
+        """The points the pocket card prints."""
+        if not self.card:
+            return self.items[:CARD_POINTS]
+        by_id = {item.id: item for item in self.items}
+        return [by_id[i] for i in self.card]
 
 
 class Question(Model):
@@ -482,6 +503,13 @@ class Session(Item):
         return self
 
 
+class PocketCard(Model):
+    """A pocket card of its own, beside the checklists' cards: a heading and a few points."""
+
+    title: PlainText
+    points: Annotated[list[MarkdownText], Field(min_length=1, max_length=CARD_POINTS)]
+
+
 class SafetyNote(Model):
     """One hard moment in a group and what the facilitator does: a heading and the advice."""
 
@@ -499,6 +527,8 @@ class StudyGuide(Model):
     #: When the talk gets hard: identifiable clients, an upset participant, role-play.
     safety: Annotated[list[SafetyNote], Field(min_length=1)]
     sessions: Annotated[list[Session], Field(min_length=1)]
+    #: Pocket cards beside the checklists': the ground rules of a talk, the first questions.
+    pocket_cards: list[PocketCard] = []
     #: The appendices: the evaluation form's questions and the local-routines worksheet.
     evaluation: Annotated[list[PlainText], Field(min_length=1)]
     local_routines: Annotated[list[PlainText], Field(min_length=1)]

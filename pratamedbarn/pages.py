@@ -20,6 +20,7 @@ from .markdown import markdown_text, plain, render_text_inline
 from .player import aliases_attr, player_html
 from .sessions import session_views
 from .urls import (
+    CARDS_NAME,
     FEED_NAME,
     MY_NOTES_PATH,
     NEWS_DIR,
@@ -194,7 +195,7 @@ def _environment() -> jinja2.Environment:
                        list_path=lambda kind: kinds.kind(kind).list_path,
                        count=count, aliases_attr=aliases_attr, page_url=page_url,
                        MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=REFERENCE_KINDS,
-                       PDF_NAME=PDF_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,
+                       PDF_NAME=PDF_NAME, CARDS_NAME=CARDS_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,
                        RESEARCH_PATH=RESEARCH_PATH, STUDY_GUIDE_PATH=STUDY_GUIDE_PATH)
     return env
 

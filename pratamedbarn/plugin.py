@@ -21,9 +21,8 @@ from . import csp, kinds
 from .errors import ContentError
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
 from .ranges import with_ranges
-from .site_build import THEME_PAGE, SiteBuild, write_feed
-from .study_guide import Publication, render_html, write_pdf
-from .urls import PDF_NAME
+from .site_build import THEME_PAGE, SiteBuild, printed, write_feed
+from .study_guide import Publication, write_pdf
 
 
 class PrataMedBarnConfig(Config):
@@ -44,9 +43,12 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     # request while a build runs, and the layout takes seconds.
     _executor: ThreadPoolExecutor | None = None
     _pending: Future | None = None
-    # The last guide laid out, as (HTML, PDF bytes): `mkdocs serve` rebuilds on every
-    # save, and laying out the PDF again is only worth it when its HTML changed.
-    _pdf: tuple[str, bytes] = ("", b"")
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The last layout of each printed document, file name → (HTML, PDF bytes): `mkdocs
+        # serve` rebuilds on every save, and a layout is only worth redoing when its HTML changed.
+        self._pdf: dict[str, tuple[str, bytes]] = {}
 
     def on_startup(self, *, command, dirty) -> None:
         # Having this hook makes MkDocs keep one plugin instance across the rebuilds of
@@ -118,27 +120,28 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         self.build.refine_search(site_dir)
         write_feed(self.build.library, site_dir, config.site_url or "", config.site_name)
         if self.config.study_guide:
-            html = render_html(self.build.library, Publication.from_config(config),
-                               self.build.version)
+            documents = printed(self.build, Publication.from_config(config))
             if self.serving:
-                self._lay_out_later(html, site_dir / PDF_NAME)
+                self._lay_out_later(documents, site_dir)
             else:
-                self._lay_out(html, site_dir / PDF_NAME)
+                self._lay_out(documents, site_dir)
 
-    def _lay_out(self, html: str, target: Path) -> None:
-        if html != self._pdf[0]:
-            buffer = BytesIO()
-            write_pdf(html, buffer)
-            self._pdf = (html, buffer.getvalue())
-        target.write_bytes(self._pdf[1])
+    def _lay_out(self, documents: dict[str, str], site_dir: Path) -> None:
+        # A document whose HTML did not change is written from the last layout.
+        for name, html in documents.items():
+            if self._pdf.get(name, ("", b""))[0] != html:
+                buffer = BytesIO()
+                write_pdf(html, buffer)
+                self._pdf[name] = (html, buffer.getvalue())
+            (site_dir / name).write_bytes(self._pdf[name][1])
 
-    def _lay_out_later(self, html: str, target: Path) -> None:
-        # One worker; a save that comes while a guide waits its turn replaces it.
+    def _lay_out_later(self, documents: dict[str, str], site_dir: Path) -> None:
+        # One worker; a save that comes while a layout waits its turn replaces it.
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1)
         if self._pending:
             self._pending.cancel()
-        self._pending = self._executor.submit(self._lay_out, html, target)
+        self._pending = self._executor.submit(self._lay_out, documents, site_dir)
 
     def wait_for_guide(self) -> None:
         """Wait until the study guide queued by `mkdocs serve` is written (for tests)."""

@@ -20,9 +20,10 @@ from .kinds import storage_script
 from .library import Library, load_library
 from .news import atom_feed, with_date_line
 from .pages import DEFAULT_SITE_NAME, Page, build_nav, build_pages, page_meta, site_pages, sitemap
+from .pocket_cards import render_cards
 from .search import refine_index
 from .study_guide import Publication, render_html, write_pdf
-from .urls import FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME
+from .urls import CARDS_NAME, FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME
 from .version import Version, current_version
 from .wording import swedish_date
 
@@ -148,4 +149,11 @@ def finish_site(build: SiteBuild, site_dir: Path, publication: Publication, site
     build.refine_search(site_dir)
     write_feed(build.library, site_dir, publication.site_url, site_name)
     if study_guide:
-        write_pdf(render_html(build.library, publication, build.version), site_dir / PDF_NAME)
+        for name, html in printed(build, publication).items():
+            write_pdf(html, site_dir / name)
+
+
+def printed(build: SiteBuild, publication: Publication) -> dict[str, str]:
+    """The printed documents the site publishes, as HTML for WeasyPrint, by file name."""
+    return {PDF_NAME: render_html(build.library, publication, build.version),
+            CARDS_NAME: render_cards(build.library, publication, build.version)}

@@ -76,7 +76,8 @@ def qr_code(url: str) -> Markup:
     return Markup(segno.make(url, error="m", micro=False).svg_data_uri(border=0, dark="#000"))
 
 
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
+    """The printed documents' Jinja: autoescaping, the Markdown filters, clock and QR code."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -91,7 +92,7 @@ def _environment() -> jinja2.Environment:
 def render_html(library: Library, publication: Publication, version: Version) -> str:
     """The whole guide as one HTML document, ready for WeasyPrint."""
     views = session_views(library)
-    return _environment().get_template("guide.html.j2").render(
+    return environment().get_template("guide.html.j2").render(
         guide=library.study_guide, lib=library, sessions=views,
         extra=extra_materials(library, views), publication=publication, version=version,
         url=lambda material: item_url(publication.site_url, material),

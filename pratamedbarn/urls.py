@@ -18,6 +18,8 @@ NEWS_DIR = "nyheter"
 NEWS_INDEX = f"{NEWS_DIR}/index.md"
 FEED_NAME = "feed.xml"
 PDF_NAME = "studiehandledning.pdf"
+#: The pocket cards' file in the built site, next to the study guide.
+CARDS_NAME = "fickkort.pdf"
 #: The generated script that tells the browser which attributes carry which kind's ids.
 KINDS_SCRIPT = "assets/javascripts/kinds.js"
 
