@@ -80,12 +80,20 @@ def generate(factor: int, out: Path, template: Path = REPO) -> Path:
     guide["sessions"] = [_session(s, n) for n in copies for s in guide["sessions"]]
     _write(out / "study_guide.yaml", guide)
 
-    for folder in ("checklists", "exercises"):
+    for folder in ("checklists", "exercises", "handouts"):
         for path in sorted((template / folder).glob("*.yaml")):
             item = _read(path)
             for n in copies:
-                _write(out / folder / f"{copy_id(item['id'], n)}.yaml", _copy_item(item, n))
+                _write(out / folder / f"{copy_id(item['id'], n)}.yaml", _film_refs(item, n))
     return out
+
+
+def _film_refs(item: dict, n: int) -> dict:
+    # A page for the child names films: the copy names the films of its own copy.
+    item = _copy_item(item, n)
+    if "films" in item:
+        item["films"] = [copy_id(film, n) for film in item["films"]]
+    return item
 
 
 def main() -> None:

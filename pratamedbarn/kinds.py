@@ -46,6 +46,8 @@ class Kind:
     attributes: tuple[str, ...] = ()
     #: The prefix of an item's anchor in the study guide; None: the guide does not print it.
     anchor: str | None = None
+    #: False: its pages stay out of the site's search (they are found in the menu).
+    searchable: bool = True
 
     def path(self, item_id: str) -> str:
         """The source path of an item's page under docs/."""
@@ -90,7 +92,9 @@ REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("handout", "blad till barnet", "inget blad till barnet", Handout, folder="handouts",
          how_to_add="skapa handouts/{id}.yaml",
          url_folder="till-barnet", template="handout.md.j2",
-         section="Till barnet", list_template="handouts.md.j2"),
+         section="Till barnet", list_template="handouts.md.j2",
+         # For the child, not the learner: a learner's search for "små barn" is about films.
+         searchable=False),
     Kind("reference", "källa", "ingen källa", Reference, file="references.yaml",
          field="references", how_to_add="lägg till den i references.yaml"),
     # Session pages sit under the study guide page in the menu (pages.site_pages).

@@ -137,16 +137,20 @@ def site_pages(library: Library) -> list[Page]:
 
 
 def _study_guide_pages(library: Library) -> list[Page]:
-    # The guide's page (with the PDF), then a page a session, for the meeting room.
+    # The guide's page (with the PDFs), then a page a session for the meeting room. The
+    # sessions are reached from the guide's page and their films, not from the menu: every
+    # page carries the menu, and most readers are learners on their own.
     session = kinds.kind("session")
-    section = "Studiehandledning"
     pages = [Page(STUDY_GUIDE_PATH, "study_guide.md.j2", sources=("study_guide.yaml",),
-                  section=section, title="Om handledningen", label=session.heading)]
+                  title="Studiehandledning", label=session.heading)]
     for view in session_views(library):
         sources = dict.fromkeys(["study_guide.yaml"] + [
             kinds.kind(m.kind).source(m.item.id) for m in view.materials])
+        # Left out of search: the page repeats the films', exercises' and checklists' text,
+        # which search finds on their own pages (and the index every visitor loads stays small).
         pages.append(Page(session.path(view.session.id), session.template, {"view": view},
-                          tuple(sources), section=section, title=f"{view.number}. {view.session.title}",
+                          tuple(sources), in_nav=False, searchable=False,
+                          title=f"Träff {view.number}. {view.session.title}",
                           label=session.heading))
     return pages
 
@@ -162,7 +166,8 @@ def _section_pages(library: Library, kind: kinds.Kind) -> list[Page]:
     for item in items.values():
         context = {kind.name: item, "films": library.films_naming(kind.name, item.id)}
         pages.append(Page(kind.path(item.id), kind.template, context, (kind.source(item.id),),
-                          section=kind.section, title=item.title, label=kind.heading))
+                          section=kind.section, title=item.title, label=kind.heading,
+                          searchable=kind.searchable))
     return pages
 
 
@@ -234,7 +239,8 @@ def _render(env: jinja2.Environment, library: Library, page: Page) -> str:
         return megabytes((library.root / "docs" / media).stat().st_size)
 
     return env.get_template(page.template).render(
-        lib=library, link=link, url=url, player=lambda film: player_html(film, url),
+        lib=library, link=link, url=url,
+        player=lambda film, lazy=False: player_html(film, url, lazy),
         size=size, **page.context)
 
 

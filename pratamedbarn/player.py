@@ -56,14 +56,17 @@ def aliases_attr(item: Item) -> str:
 WATCHED_PLACE = '<div class="pmb-watched" data-search-exclude></div>\n'
 
 
-def _video(film: Film, url: Callable[[str], str]) -> str:
+def _video(film: Film, url: Callable[[str], str], lazy: bool) -> str:
     src, poster = escape(url(film.source.file)), escape(url(film.source.poster))
     track = escape(url(film.captions))
+    # A page with several films far down (a session page) loads each poster only when the
+    # film comes into view (pratamedbarn.js), as an image with loading="lazy" would.
+    poster_attr = f'data-poster="{poster}"' if lazy else f'poster="{poster}"'
     # preload="none": nothing of the film is downloaded before the learner presses play.
     # With "metadata" Chromium fetched the whole short film (about 300 kB) with the page.
     return (
         f'<figure class="pmb-player" data-film="{film.id}"{aliases_attr(film)}>\n'
-        f'<video controls preload="none" width="640" height="360" poster="{poster}" '
+        f'<video controls preload="none" width="640" height="360" {poster_attr} '
         f'data-film="{film.id}">\n'
         f'<source src="{src}" type="video/mp4">\n'
         f'<track kind="captions" srclang="sv" label="Svenska" src="{track}" default>\n'
@@ -92,6 +95,9 @@ def _consent(film: Film, url: Callable[[str], str]) -> str:
         f'</figure>\n{WATCHED_PLACE}')
 
 
-def player_html(film: Film, url: Callable[[str], str]) -> str:
-    """The player block for a film page; `url` makes a docs path relative to the page."""
-    return _video(film, url) if film.source.file else _consent(film, url)
+def player_html(film: Film, url: Callable[[str], str], lazy: bool = False) -> str:
+    """The player block for a film page; `url` makes a docs path relative to the page.
+
+    `lazy`: the poster of a self-hosted film loads when the film comes into view.
+    """
+    return _video(film, url, lazy) if film.source.file else _consent(film, url)

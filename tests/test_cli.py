@@ -18,7 +18,7 @@ def test_good_content_prints_a_summary_and_exits_0():
     result = run_check(GOOD)
     assert result.returncode == 0, result.stderr
     assert "4 filmer i 2 teman" in result.stdout
-    assert "1 träff." in result.stdout
+    assert "1 träff och 1 blad till barnet." in result.stdout
     assert result.stdout.splitlines()[-1] == "Ändringen kan publiceras."
 
 

@@ -23,6 +23,7 @@ from pratamedbarn import kinds
 from pratamedbarn.kinds import kind
 from pratamedbarn.library import load_library
 from pratamedbarn.markdown import render
+from pratamedbarn.models import RefTo
 from pratamedbarn.pages import build_nav, build_pages, site_pages
 from pratamedbarn.study_guide import Publication, render_html
 from pratamedbarn.version import Version
@@ -33,7 +34,7 @@ LIBRARY = load_library(GOOD)
 #: every other string in the content is text an editor writes freely.
 FORMAL = {"id", "aliases", "theme", "film", "exercise", "checklist", "checklists", "exercises",
           "references", "file", "youtube", "vimeo", "embed", "poster", "captions", "url",
-          "embed_hosts", "formats", "kind"}
+          "embed_hosts", "formats", "kind", "card", "space"}
 
 #: What the templates and the Markdown subset write. Nothing here runs script.
 ALLOWED_TAGS = {
@@ -81,7 +82,8 @@ def with_text(value, text: str):
     if isinstance(value, BaseModel):
         return value.model_copy(update={
             name: with_text(getattr(value, name), text)
-            for name in type(value).model_fields if name not in FORMAL})
+            for name, info in type(value).model_fields.items()
+            if name not in FORMAL and not any(isinstance(m, RefTo) for m in info.metadata)})
     if isinstance(value, list):
         return [with_text(item, text) for item in value]
     if isinstance(value, dict):

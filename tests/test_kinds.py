@@ -13,14 +13,14 @@ from pratamedbarn.models import Item, Text
 from pratamedbarn.pages import build_nav, build_pages, page_sources, site_pages
 
 
-class Handout(Item):
+class Leaflet(Item):
     title: Text
     text: Text
 
 
-HANDOUT = kinds.Kind("handout", "utdelning", "ingen utdelning", Handout, folder="utdelningar",
+HANDOUT = kinds.Kind("leaflet", "utdelning", "ingen utdelning", Leaflet, folder="utdelningar",
                      how_to_add="skapa utdelningar/{id}.yaml", url_folder="utdelningar",
-                     template="handout.md.j2", section="Att dela ut")
+                     template="leaflet.md.j2", section="Att dela ut")
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def with_handouts(content: Path, tmp_path: Path, monkeypatch) -> Path:
     """The fixture content with a kind of its own: the entry, the template and one item."""
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "handout.md.j2").write_text("# {{ handout.title }}\n\n{{ handout.text }}\n",
+    (templates / "leaflet.md.j2").write_text("# {{ leaflet.title }}\n\n{{ leaflet.text }}\n",
                                              encoding="utf-8")
     monkeypatch.setattr(pages, "TEMPLATE_DIRS", [*pages.TEMPLATE_DIRS, str(templates)])
     monkeypatch.setitem(kinds.REGISTRY, HANDOUT.name, HANDOUT)
@@ -41,7 +41,7 @@ def with_handouts(content: Path, tmp_path: Path, monkeypatch) -> Path:
 
 def test_a_new_kind_gets_pages_a_menu_section_and_dates(with_handouts: Path):
     library = load_library(with_handouts)
-    assert list(library.items["handout"]) == ["till-barnet"]
+    assert list(library.items["leaflet"]) == ["till-barnet"]
     listed = site_pages(library)
     markdown = build_pages(library, listed)
     assert markdown["utdelningar/till-barnet.md"].startswith("# Till dig som ska prata med oss")

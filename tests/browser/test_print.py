@@ -75,7 +75,8 @@ def test_printed_exercise_has_ruled_space_under_each_question(browser, base_url,
     page.goto(f"{base_url}ovningar/{exercise.id}/")
     page.emulate_media(media="print")
     heights = page.eval_on_selector_all(".pmb-questions h3", ROOM_TO_WRITE)
-    assert len(heights) == len(exercise.questions)
+    # The questions, and the writing tasks' own fields above them.
+    assert len(heights) == len(exercise.questions) + len(exercise.writing)
     assert all(height >= 90 for height in heights), heights  # three lines, 9 mm apart
     page.emulate_media(media="screen")
     screen = page.eval_on_selector(".pmb-questions h3",
@@ -89,7 +90,7 @@ def test_printed_exercise_has_room_to_write_under_each_question(page, base_url, 
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
     heights = page.eval_on_selector_all(".pmb-questions h3", ROOM_TO_WRITE)
-    assert len(heights) == len(exercise.questions)
+    assert len(heights) == len(exercise.questions) + len(exercise.writing)
     assert all(height >= 60 for height in heights), heights
 
 

@@ -62,7 +62,35 @@
     heading.after(box);
   }
 
+  // The meeting-room view is only for session pages: its script is fetched there alone, so
+  // that no other page carries its weight. (The policy allows scripts from this site.)
+  var ASSETS = document.currentScript ? document.currentScript.src : "";
+  function loadMeetingRoom() {
+    if (!ASSETS || !document.querySelector(".pmb-meeting-start")) return;
+    if (document.querySelector("script[data-pmb-meeting]")) return;
+    var script = document.createElement("script");
+    script.src = new URL("meeting.js", ASSETS).href;
+    script.dataset.pmbMeeting = "";
+    document.head.append(script);
+  }
+
+  // A poster written as data-poster (a session page's films) loads when it comes into view.
+  function setUpLazyPosters(root) {
+    var videos = root.querySelectorAll("video[data-poster]:not([poster])");
+    if (!videos.length) return;
+    var show = function (video) { video.poster = video.dataset.poster; };
+    if (!("IntersectionObserver" in window)) { videos.forEach(show); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { show(entry.target); observer.unobserve(entry.target); }
+      });
+    }, { rootMargin: "200px" });
+    videos.forEach(function (video) { observer.observe(video); });
+  }
+
   function init() {
+    loadMeetingRoom();
+    setUpLazyPosters(document);
     setUpEmbeds(document);
     setUpChapters(document);
     nameSearchDialog();
