@@ -10,7 +10,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .models import Checklist, Exercise, Film, Handout, Item, Reference, Session, Theme
+from .models import (
+    Checklist,
+    Exercise,
+    Film,
+    Handout,
+    Item,
+    Quiz,
+    Reference,
+    Session,
+    Theme,
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,13 @@ REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (
          url_folder="ovningar", template="exercise.md.j2",
          section="Övningar", list_template="exercises.md.j2",
          storage="note", attributes=("data-exercise", "data-exercise-notes"), anchor="ovning"),
+    Kind("quiz", "självtest", "inget självtest", Quiz, folder="quizzes",
+         how_to_add="skapa quizzes/{id}.yaml",
+         url_folder="testa-dig-sjalv", template="quiz.md.j2",
+         section="Testa dig själv", list_template="quizzes.md.j2",
+         storage="quiz", attributes=("data-quiz", "data-quiz-score"),
+         # The explanations name the answers: search would give them away.
+         searchable=False),
     Kind("handout", "blad till barnet", "inget blad till barnet", Handout, folder="handouts",
          how_to_add="skapa handouts/{id}.yaml",
          url_folder="till-barnet", template="handout.md.j2",

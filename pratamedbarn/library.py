@@ -184,13 +184,21 @@ class _Loader:
 
 
 def _in_film_order(items: dict, kind: str, videos: Videos) -> dict:
-    """Items in the order the films first name them, so lists follow an investigation."""
-    first = {}
+    """Items in the order the films first name them, so lists follow an investigation; an
+    item of a theme (a theme's self-check) where the theme's first film is."""
+    first, theme_at = {}, {}
     for position, film in enumerate(videos.films):
+        theme_at.setdefault(film.theme, position)
         for target, item_id, _ in named_ids(film):
             if target == kind:
                 first.setdefault(item_id, position)
-    return dict(sorted(items.items(), key=lambda kv: (first.get(kv[0], len(videos.films)), kv[0])))
+
+    def place(item_id: str, item) -> int:
+        if item_id in first:
+            return first[item_id]
+        return theme_at.get(getattr(item, "theme", None), len(videos.films))
+
+    return dict(sorted(items.items(), key=lambda kv: (place(*kv), kv[0])))
 
 
 def load_library(root: Path | str) -> Library:

@@ -440,6 +440,53 @@ class HandoutPart(Model):
     text: MarkdownText
 
 
+class QuizOption(Model):
+    """One answer to a self-check question, with why it is or is not the best one."""
+
+    text: MarkdownText
+    correct: bool = False
+    why: MarkdownText
+    #: Where the point is made: a film or a checklist (one of them).
+    film: ref("film", optional=True) = None
+    checklist: ref("checklist", optional=True) = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> QuizOption:
+        if bool(self.film) == bool(self.checklist):
+            raise _fail("ett svar pekar på en film (film:) eller en checklista (checklist:) "
+                        "där det står varför, men inte på båda.")
+        return self
+
+
+class QuizQuestion(Model):
+    id: Slug
+    #: A situation in a talk with a child: "Barnet säger … Vad gör du?"
+    text: MarkdownText
+    options: Annotated[list[QuizOption], Field(min_length=2, max_length=5)]
+
+    @model_validator(mode="after")
+    def _one_best_answer(self) -> QuizQuestion:
+        right = sum(option.correct for option in self.options)
+        if right != 1:
+            raise _fail(f"frågan har {right} rätta svar. Skriv correct: true vid precis ett "
+                        "svar, det bästa.")
+        return self
+
+
+class Quiz(Item):
+    """The self-check questions (Testa dig själv) of one theme."""
+
+    #: The menu's name for it: usually the theme's title.
+    title: PlainText
+    theme: ref("theme")
+    questions: Annotated[list[QuizQuestion], Field(min_length=4, max_length=8)]
+
+    def answer_key(self) -> str:
+        """ "question-id:n …", n the number of the best answer: what the scores count."""
+        return " ".join(f"{q.id}:{next(i for i, o in enumerate(q.options) if o.correct)}"
+                        for q in self.questions)
+
+
 #: Easy Swedish (lättläst) for a child: a handout's LIX is at most this.
 HANDOUT_LIX = 30
 

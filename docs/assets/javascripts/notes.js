@@ -150,7 +150,10 @@
     if (fields !== "updated,value" || typeof record.updated !== "string" ||
         isNaN(Date.parse(record.updated))) return false;
     var value = record.value;
-    return key.indexOf("note:") === 0 ? typeof value === "string" : typeof value === "boolean";
+    if (key.indexOf("note:") === 0) return typeof value === "string";
+    // A chosen answer (quiz:) and a facilitator's step (session:) are numbers from 0.
+    if (/^(quiz|session):/.test(key)) return Number.isInteger(value) && value >= 0;
+    return typeof value === "boolean";
   }
 
   /** Merge an export file's text into what is saved; returns what happened, in Swedish.
@@ -169,7 +172,7 @@
     var keys = isPlainObject(data.items) ? Object.keys(data.items) : null;
     var wrong = keys && keys.filter(function (key) { return !validRecord(key, data.items[key]); });
     if (!keys || wrong.length) {
-      return "Filen innehåller något annat än anteckningar, bockar och sedda filmer" +
+      return "Filen innehåller något annat än anteckningar, bockar, sedda filmer och svar" +
         (wrong && wrong.length ? " (vid ”" + wrong[0].slice(0, 60) + "”)" : "") +
         ", så den kan inte hämtas. Den kan ha ändrats efter att den sparades." + NOTHING_CHANGED;
     }

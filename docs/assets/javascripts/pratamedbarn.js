@@ -62,16 +62,23 @@
     heading.after(box);
   }
 
-  // The meeting-room view is only for session pages: its script is fetched there alone, so
-  // that no other page carries its weight. (The policy allows scripts from this site.)
+  // Scripts that only some pages need are fetched on those pages alone, so that no other
+  // page carries their weight. (The policy allows scripts from this site.)
   var ASSETS = document.currentScript ? document.currentScript.src : "";
-  function loadMeetingRoom() {
-    if (!ASSETS || !document.querySelector(".pmb-meeting-start")) return;
-    if (document.querySelector("script[data-pmb-meeting]")) return;
-    var script = document.createElement("script");
-    script.src = new URL("meeting.js", ASSETS).href;
-    script.dataset.pmbMeeting = "";
-    document.head.append(script);
+  var PAGE_SCRIPTS = {
+    "meeting.js": ".pmb-meeting-start",          // a session page: "Visa på storbild"
+    "quiz.js": ".pmb-quiz, [data-quiz-score]"   // Testa dig själv, and its scores
+  };
+  function loadPageScripts() {
+    if (!ASSETS) return;
+    Object.keys(PAGE_SCRIPTS).forEach(function (name) {
+      if (!document.querySelector(PAGE_SCRIPTS[name])) return;
+      if (document.querySelector('script[data-pmb-script="' + name + '"]')) return;
+      var script = document.createElement("script");
+      script.src = new URL(name, ASSETS).href;
+      script.dataset.pmbScript = name;
+      document.head.append(script);
+    });
   }
 
   // A poster written as data-poster (a session page's films) loads when it comes into view.
@@ -89,7 +96,7 @@
   }
 
   function init() {
-    loadMeetingRoom();
+    loadPageScripts();
     setUpLazyPosters(document);
     setUpEmbeds(document);
     setUpChapters(document);
