@@ -136,5 +136,8 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
         target.write_text(with_front_matter(body, {**build.meta(uri), **meta}), encoding="utf-8")
     for path, text in build.generated_files().items():
         (docs / path).write_text(text, encoding="utf-8")
+    for path, data in build.media_files().items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(data)
     write_config(out / CONFIG, engine_config(build, config))
     return build

@@ -19,6 +19,7 @@ from .library import Library
 from .markdown import markdown_text, plain, render_text_inline
 from .player import aliases_attr, player_html
 from .sessions import session_views
+from .thumbnails import thumbnail_path
 from .urls import (
     CARDS_NAME,
     FEED_NAME,
@@ -198,6 +199,7 @@ def _environment() -> jinja2.Environment:
                        exercise_time=exercise_time)
     env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id),
                        list_path=lambda kind: kinds.kind(kind).list_path,
+                       thumbnail=thumbnail_path,
                        count=count, aliases_attr=aliases_attr, page_url=page_url,
                        MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=REFERENCE_KINDS,
                        PDF_NAME=PDF_NAME, CARDS_NAME=CARDS_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,

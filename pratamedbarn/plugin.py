@@ -84,6 +84,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         for path, text in {**self.build.markdown, **self.build.generated_files()}.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in outside_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        for path, data in self.build.media_files().items():
+            files.append(File.generated(config, path, content=data))
         hand_written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
                         if f.abs_src_path and f.src_uri not in self.build.markdown}
         self.updated = self.build.days(hand_written)

@@ -23,6 +23,7 @@ from .pages import DEFAULT_SITE_NAME, Page, build_nav, build_pages, page_meta, s
 from .pocket_cards import render_cards
 from .search import refine_index
 from .study_guide import Publication, render_html, write_pdf
+from .thumbnails import thumbnails
 from .urls import CARDS_NAME, FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME
 from .version import Version, current_version
 from .wording import swedish_date
@@ -79,6 +80,10 @@ class SiteBuild:
     def generated_files(self) -> dict[str, str]:
         """Every generated file under docs/ that is not a page: the browser's kinds."""
         return {KINDS_SCRIPT: storage_script()}
+
+    def media_files(self) -> dict[str, bytes]:
+        """Binary files every build adds under docs/: the posters' thumbnails."""
+        return thumbnails(self.library)
 
     def days(self, hand_written: dict[str, Path]) -> dict[str, date]:
         """Each page's "Senast uppdaterad": generated pages by their content files, the

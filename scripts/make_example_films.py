@@ -144,12 +144,13 @@ def draw_title_card(question: str, path: Path) -> None:
         if len(lines) * size * 1.25 <= 170 or size <= 22:
             break
         size -= 2
-    y = 110 + (170 - len(lines) * size * 1.25) / 2
+    y = 130 + (170 - len(lines) * size * 1.25) / 2
     for line in lines:
         draw.text((40, y), line, font=font, fill="#ffffff")
         y += size * 1.25
+    # Under the label, not at the bottom: a player's controls cover the card's lowest part.
     small = ImageFont.truetype(FONT, 20)
-    draw.text((40, 310), f"{site_name()} · panelen spelas in senare", font=small, fill="#e0e0e0")
+    draw.text((40, 84), f"{site_name()} · panelen spelas in senare", font=small, fill="#e0e0e0")
     # The poster is part of a film page's first visit (150 kB budget): WebP is half a JPEG's
     # size for a card of flat colour and text.
     image.save(path, "WEBP", quality=70, method=6)

@@ -135,6 +135,21 @@
         mark.remove();
       }
     });
+    // A theme on the start page: its bar, "2 av 4 filmer sedda", and the first film not seen.
+    root.querySelectorAll("[data-theme-films]").forEach(function (theme) {
+      var ids = theme.dataset.themeFilms.split(/\s+/).filter(Boolean);
+      var seen = ids.filter(watched).length;
+      var status = theme.querySelector(".pmb-theme__status");
+      theme.querySelector(".pmb-theme__bar").value = seen;
+      theme.querySelector(".pmb-theme__count").textContent = seen === ids.length ?
+        "Alla " + ids.length + " filmer sedda." : seen + " av " + ids.length + " filmer sedda.";
+      var next = ids.filter(function (id) { return !watched(id); })[0];
+      var link = next && theme.querySelector('[data-film-link="' + next + '"]');
+      var go = theme.querySelector(".pmb-theme__continue");
+      go.hidden = !(seen > 0 && link);
+      if (link) go.href = link.href;
+      status.classList.remove("pmb-theme__status--waiting");
+    });
     root.querySelectorAll("[data-checklist-progress]").forEach(function (element) {
       var checklist = element.dataset.checklistProgress;
       var items = element.dataset.items.split(/\s+/).filter(Boolean);
