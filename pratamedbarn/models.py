@@ -411,6 +411,8 @@ class Site(Model):
     how_alone: MarkdownText
     how_group: MarkdownText
     fact_box: FactBox
+    #: "Hur trygg känner du dig?": the statements the learner rates from 1 to 5.
+    confidence: Annotated[list[PlainText], Field(min_length=5, max_length=6)]
     publisher: Publisher = Publisher()
     synonyms: list[SynonymGroup] = []
 

@@ -22,6 +22,8 @@ from .sessions import session_views
 from .thumbnails import thumbnail_path
 from .urls import (
     CARDS_NAME,
+    CERTIFICATE_PATH,
+    CONFIDENCE_PATH,
     FEED_NAME,
     MY_NOTES_PATH,
     NEWS_DIR,
@@ -125,8 +127,13 @@ def site_pages(library: Library) -> list[Page]:
     notes_sources = [kind.source(i) for kind in kinds.REGISTRY.values() if kind.storage
                      for i in library.items[kind.name]]
     pages += [
-        Page(MY_NOTES_PATH, "my_notes.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
+        Page(MY_NOTES_PATH, "my_notes.md.j2",
+             sources=tuple(dict.fromkeys([*notes_sources, "site.yaml"])),
              title="Mina anteckningar", searchable=False),
+        Page(CONFIDENCE_PATH, "confidence.md.j2", sources=("site.yaml",),
+             title="Hur trygg känner du dig?", searchable=False),
+        Page(CERTIFICATE_PATH, "certificate.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
+             title="Kursintyg", searchable=False),
         *_study_guide_pages(library),
         Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
              title="Forskning och lagar"),
@@ -202,7 +209,9 @@ def _environment() -> jinja2.Environment:
                        thumbnail=thumbnail_path,
                        count=count, aliases_attr=aliases_attr, page_url=page_url,
                        MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=REFERENCE_KINDS,
-                       PDF_NAME=PDF_NAME, CARDS_NAME=CARDS_NAME, NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,
+                       PDF_NAME=PDF_NAME, CARDS_NAME=CARDS_NAME,
+                       CONFIDENCE_PATH=CONFIDENCE_PATH, CERTIFICATE_PATH=CERTIFICATE_PATH,
+                       NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,
                        RESEARCH_PATH=RESEARCH_PATH, STUDY_GUIDE_PATH=STUDY_GUIDE_PATH)
     return env
 

@@ -11,7 +11,7 @@ import posixpath
 from io import BytesIO
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image  # UnidentifiedImageError is an OSError
 
 from .library import Library
 
@@ -37,9 +37,13 @@ def thumbnails(library: Library) -> dict[str, bytes]:
 @functools.lru_cache(maxsize=256)
 def _thumbnail(poster: Path, mtime_ns: int) -> bytes:
     # Keyed by the file's time too: `mkdocs serve` makes it again when the poster changes.
-    with Image.open(poster) as image:
-        image = image.convert("RGB")
-        image.thumbnail(SIZE)
-        out = BytesIO()
-        image.save(out, "WEBP", quality=72, method=4)
-        return out.getvalue()
+    try:
+        with Image.open(poster) as image:
+            image = image.convert("RGB")
+            image.thumbnail(SIZE)
+            out = BytesIO()
+            image.save(out, "WEBP", quality=72, method=4)
+            return out.getvalue()
+    except (OSError, ValueError):
+        # Not an image Pillow reads (a placeholder file): the card shows the poster as it is.
+        return poster.read_bytes()

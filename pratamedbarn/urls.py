@@ -12,6 +12,8 @@ from urllib.parse import urljoin
 
 START_PATH = "index.md"
 MY_NOTES_PATH = "mina-anteckningar.md"
+CONFIDENCE_PATH = "trygghet.md"
+CERTIFICATE_PATH = "intyg.md"
 STUDY_GUIDE_PATH = "studiehandledning.md"
 RESEARCH_PATH = "forskning.md"
 NEWS_DIR = "nyheter"

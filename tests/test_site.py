@@ -93,7 +93,8 @@ def test_navigation_follows_the_investigation(fixture_site: Path):
     # The generated pages in the order of an investigation, then the hand-written pages
     # (the fixture's own: see helpers.site_project).
     assert labels == ["Start", "Före samtalet", "Under samtalet", "Checklistor", "Övningar",
-                      "Till barnet", "Mina anteckningar", "Studiehandledning", "Forskning och lagar",
+                      "Testa dig själv", "Till barnet", "Mina anteckningar",
+                      "Hur trygg känner du dig?", "Kursintyg", "Studiehandledning", "Forskning och lagar",
                       "Nyheter", "Om webbplatsen", "Tillgänglighet"]
 
 

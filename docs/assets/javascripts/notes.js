@@ -153,6 +153,13 @@
     if (key.indexOf("note:") === 0) return typeof value === "string";
     // A chosen answer (quiz:) and a facilitator's step (session:) are numbers from 0.
     if (/^(quiz|session):/.test(key)) return Number.isInteger(value) && value >= 0;
+    // A self-rating: the answers, 1–5, to the statements in order.
+    if (key.indexOf("rating:") === 0) {
+      return Array.isArray(value) && value.length > 0 && value.every(function (v) {
+        return Number.isInteger(v) && v >= 1 && v <= 5;
+      });
+    }
+    if (key.indexOf("learner:") === 0) return typeof value === "string" && value.length <= 200;
     return typeof value === "boolean";
   }
 

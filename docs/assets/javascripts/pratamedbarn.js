@@ -67,7 +67,8 @@
   var ASSETS = document.currentScript ? document.currentScript.src : "";
   var PAGE_SCRIPTS = {
     "meeting.js": ".pmb-meeting-start",          // a session page: "Visa på storbild"
-    "quiz.js": ".pmb-quiz, [data-quiz-score]"   // Testa dig själv, and its scores
+    "quiz.js": ".pmb-quiz, [data-quiz-score]",  // Testa dig själv, and its scores
+    "course.js": "[data-rating-form], [data-rating-chart], [data-certificate]"
   };
   function loadPageScripts() {
     if (!ASSETS) return;

@@ -4,6 +4,10 @@
  *   pratamedbarn:v1:checklist:<checklist id>:<item id>   value true/false (ticked)
  *   pratamedbarn:v1:film:<film id>                       value true/false (watched)
  *   pratamedbarn:v1:note:<exercise id>:<question id>     value the note's text
+ *   pratamedbarn:v1:quiz:<quiz id>:<question id>         the chosen answer's number
+ *   pratamedbarn:v1:session:<session id>                 the facilitator's step (a number)
+ *   pratamedbarn:v1:rating:<yyyymmddhhmmss>              a self-rating: [1–5, ...]
+ *   pratamedbarn:v1:learner:name                         the name on the certificate
  * each holding JSON {"value": ..., "updated": "<ISO time>"}. The time lets an import decide
  * which of two versions is newer. When localStorage cannot be used (a private window, blocked
  * or full storage) the same API keeps the data in memory for as long as the tab is open.
@@ -21,8 +25,12 @@
   // (pratamedbarn/kinds.py), written by the build as kinds.js, loaded before this script.
   var ITEM_ATTRIBUTES = window.pratamedbarnKinds || {};
   var KINDS = Object.keys(ITEM_ATTRIBUTES);
+  // Saved data that belongs to no item: the self-ratings (rating:<yyyymmddhhmmss>) and the
+  // name the learner writes on the certificate (learner:name). See course.js.
+  var OWN_KINDS = ["rating", "learner"];
   // A short key is what export files hold: "note:forsta-minuten:kansla".
-  var SHORT_KEY = new RegExp("^(" + KINDS.join("|") + "):[a-z0-9-]+(:[a-z0-9-]+)?$");
+  var SHORT_KEY = new RegExp("^(" + KINDS.concat(OWN_KINDS).join("|") +
+                             "):[a-z0-9-]+(:[a-z0-9-]+)?$");
 
   var memory = {};        // used when localStorage is not there, and after a failed write
   var problem = null;     // "unavailable" or "full": what the notice tells the learner
