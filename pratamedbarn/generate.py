@@ -134,7 +134,7 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
         meta, body = split_front_matter(markdown)
         body = build.finished_markdown(uri, body, days.get(uri))
         target.write_text(with_front_matter(body, {**build.meta(uri), **meta}), encoding="utf-8")
-    for path, text in build.generated_files().items():
+    for path, text in build.generated_files(days).items():
         (docs / path).write_text(text, encoding="utf-8")
     for path, data in build.media_files().items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)

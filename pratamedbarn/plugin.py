@@ -81,14 +81,14 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         outside_menu = set(self.build.outside_menu())
-        for path, text in {**self.build.markdown, **self.build.generated_files()}.items():
+        hand_written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
+                        if f.abs_src_path and f.src_uri not in self.build.markdown}
+        self.updated = self.build.days(hand_written)
+        for path, text in {**self.build.markdown, **self.build.generated_files(self.updated)}.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in outside_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         for path, data in self.build.media_files().items():
             files.append(File.generated(config, path, content=data))
-        hand_written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
-                        if f.abs_src_path and f.src_uri not in self.build.markdown}
-        self.updated = self.build.days(hand_written)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

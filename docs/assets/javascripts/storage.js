@@ -4,7 +4,9 @@
  *   pratamedbarn:v1:checklist:<checklist id>:<item id>   value true/false (ticked)
  *   pratamedbarn:v1:film:<film id>                       value true/false (watched)
  *   pratamedbarn:v1:note:<exercise id>:<question id>     value the note's text
- * each holding JSON {"value": ..., "updated": "<ISO time>"}. The time lets an import decide
+ * each holding JSON {"value": ..., "updated": "<ISO time>"}. One more key is not the learner's
+ * work and so stays out of export files (its name is no kind's), but "Rensa allt" removes it:
+ *   pratamedbarn:v1:visit                                value {last, since} (see updated.js) The time lets an import decide
  * which of two versions is newer. When localStorage cannot be used (a private window, blocked
  * or full storage) the same API keeps the data in memory for as long as the tab is open.
  *

@@ -1,0 +1,63 @@
+""""Uppdaterad": pages changed since the learner's last visit are marked, in a real browser.
+
+The days come from the built site's days.js; the last visit is set in localStorage as
+updated.js keeps it ({last, since} under the key "visit").
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+KEY = "pratamedbarn:v1:visit"
+
+
+def page_days(site_dir: Path) -> dict[str, str]:
+    """Each page's day of last change, by URL relative to the site root, as the build wrote it."""
+    text = (site_dir / "assets/javascripts/days.js").read_text(encoding="utf-8")
+    return json.loads(text.split("window.pratamedbarnDays = ", 1)[1].rstrip().rstrip(";"))
+
+
+def film_cards(page, marked: bool) -> set[str]:
+    """The start page's film links (relative URLs) with, or without, the mark."""
+    return set(page.eval_on_selector_all(
+        "a.pmb-card__link", "(links, marked) => links.filter(a => !!a.querySelector('.pmb-new')"
+        " === marked).map(a => a.getAttribute('href'))", marked))
+
+
+def test_a_page_changed_since_the_last_visit_is_marked(page, base_url, site_dir):
+    days = page_days(site_dir)
+    films = {url: day for url, day in days.items() if url.startswith("filmer/")}
+    newest = max(films.values())
+    # The previous visit ended the day before the newest change, two hours before midnight.
+    visit_day = date.fromisoformat(newest) - timedelta(days=1)
+    ended = datetime.combine(visit_day, datetime.min.time()).replace(hour=20)
+    changed = {url for url, day in films.items() if day > visit_day.isoformat()}
+    page.goto(base_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [KEY, json.dumps({"value": {"last": ended.astimezone(timezone.utc).isoformat(),
+                                              "since": None}, "updated": ended.isoformat()})])
+    page.reload()
+    assert {href.rstrip("/").split("/")[-1] for href in film_cards(page, marked=True)} == \
+        {url.rstrip("/").split("/")[-1] for url in changed}
+    assert all(films[f"filmer/{href.rstrip('/').split('/')[-1]}/"] <= visit_day.isoformat()
+               for href in film_cards(page, marked=False))
+    mark = page.locator("a.pmb-card__link .pmb-new").first
+    # Screen readers hear what the mark means; the eye sees the word.
+    assert mark.text_content() == "Uppdaterad sedan ditt senaste besök"
+    assert mark.locator(".pmb-visually-hidden").text_content() == " sedan ditt senaste besök"
+    # The marks stay for the whole visit: on the next page, in the menu.
+    film = sorted(changed)[0]
+    page.goto(f"{base_url}{film}")
+    nav_link = page.locator(f'.md-nav--primary a.md-nav__link[href$="{film.split("/")[-2]}/"]')
+    assert nav_link.locator(".pmb-new").count() >= 1
+    assert page.foreign_requests == []
+
+
+def test_the_first_visit_ever_shows_no_marks(page, base_url):
+    page.goto(base_url)
+    page.reload()
+    assert page.locator(".pmb-new").count() == 0
+    saved = json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))["value"]
+    assert saved["since"] is None and saved["last"]
