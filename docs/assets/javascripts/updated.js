@@ -15,7 +15,8 @@
 
   var KEY = "visit";
   var GAP = 30 * 60 * 1000;
-  var LINKS = ".md-nav a.md-nav__link[href], a.pmb-card__link, .pmb-theme__title a";
+  // The menu, not the table of contents: its links lead within this page.
+  var LINKS = ".md-nav--primary a.md-nav__link[href], a.pmb-card__link, .pmb-theme__title a";
   // Computed once a page load: instant navigation's later page views belong to this visit.
   var since;
 
