@@ -46,6 +46,8 @@ ALLOWED_TAGS = {
     # The study guide's own document, and the icons it draws.
     "html", "head", "body", "meta", "title", "footer", "aside", "colgroup", "col", "link",
     "svg", "path",
+    # The start page's progress bar a theme.
+    "progress",
 }
 ALLOWED_ATTRIBUTES = {
     "accept", "alt", "class", "colspan", "content", "controls", "datetime", "default",
@@ -53,6 +55,8 @@ ALLOWED_ATTRIBUTES = {
     "open", "poster", "preload", "rel", "role", "scope", "src", "srclang", "start", "title",
     "type", "width", "charset", "viewbox", "d", "fill", "stroke", "stroke-width",
     "stroke-linejoin",
+    # The start page's bars and lazy thumbnails.
+    "max", "value", "loading", "decoding",
 }
 URL_ATTRIBUTES = {"href", "src", "poster", "data-embed-src"}
 SAFE_SCHEMES = {"", "https", "http", "mailto", "data"}
