@@ -10,6 +10,10 @@ import json
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
+from checkers import run_axe
+
 KEY = "pratamedbarn:v1:visit"
 
 
@@ -26,19 +30,22 @@ def film_cards(page, marked: bool) -> set[str]:
         " === marked).map(a => a.getAttribute('href'))", marked))
 
 
-def test_a_page_changed_since_the_last_visit_is_marked(page, base_url, site_dir):
-    days = page_days(site_dir)
-    films = {url: day for url, day in days.items() if url.startswith("filmer/")}
-    newest = max(films.values())
-    # The previous visit ended the day before the newest change, two hours before midnight.
-    visit_day = date.fromisoformat(newest) - timedelta(days=1)
+def visited_on(page, base_url, visit_day: date) -> None:
+    """Open the start page as a learner whose previous visit ended in the evening of that day."""
     ended = datetime.combine(visit_day, datetime.min.time()).replace(hour=20)
-    changed = {url for url, day in films.items() if day > visit_day.isoformat()}
     page.goto(base_url)
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
                   [KEY, json.dumps({"value": {"last": ended.astimezone(timezone.utc).isoformat(),
                                               "since": None}, "updated": ended.isoformat()})])
     page.reload()
+
+
+def test_a_page_changed_since_the_last_visit_is_marked(page, base_url, site_dir):
+    films = {url: day for url, day in page_days(site_dir).items() if url.startswith("filmer/")}
+    # The previous visit ended the day before the newest change.
+    visit_day = date.fromisoformat(max(films.values())) - timedelta(days=1)
+    changed = {url for url, day in films.items() if day > visit_day.isoformat()}
+    visited_on(page, base_url, visit_day)
     assert {href.rstrip("/").split("/")[-1] for href in film_cards(page, marked=True)} == \
         {url.rstrip("/").split("/")[-1] for url in changed}
     assert all(films[f"filmer/{href.rstrip('/').split('/')[-1]}/"] <= visit_day.isoformat()
@@ -61,3 +68,15 @@ def test_the_first_visit_ever_shows_no_marks(page, base_url):
     assert page.locator(".pmb-new").count() == 0
     saved = json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))["value"]
     assert saved["since"] is None and saved["last"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_marks_pass_axe_in_both_palettes(browser, base_url, site_dir, scheme):
+    context = browser.new_context(locale="sv-SE", color_scheme=scheme)
+    page = context.new_page()
+    oldest = min(page_days(site_dir).values())
+    visited_on(page, base_url, date.fromisoformat(oldest) - timedelta(days=1))
+    assert page.locator(".md-nav--primary .pmb-new").count() > 0
+    assert page.locator(".pmb-card .pmb-new").count() > 0
+    assert run_axe(page) == []
+    context.close()
