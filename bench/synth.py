@@ -80,7 +80,7 @@ def generate(factor: int, out: Path, template: Path = REPO) -> Path:
     guide["sessions"] = [_session(s, n) for n in copies for s in guide["sessions"]]
     _write(out / "study_guide.yaml", guide)
 
-    for folder in ("checklists", "exercises", "handouts"):
+    for folder in ("checklists", "exercises", "handouts", "quizzes"):
         for path in sorted((template / folder).glob("*.yaml")):
             item = _read(path)
             for n in copies:
@@ -89,10 +89,16 @@ def generate(factor: int, out: Path, template: Path = REPO) -> Path:
 
 
 def _film_refs(item: dict, n: int) -> dict:
-    # A page for the child names films: the copy names the films of its own copy.
+    # A page for the child names films, a self-check's answers films and checklists: the
+    # copy names those of its own copy.
     item = _copy_item(item, n)
     if "films" in item:
         item["films"] = [copy_id(film, n) for film in item["films"]]
+    for question in item.get("questions", []):
+        for option in question.get("options", []):
+            for key in ("film", "checklist"):
+                if option.get(key):
+                    option[key] = copy_id(option[key], n)
     return item
 
 

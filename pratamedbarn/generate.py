@@ -19,6 +19,7 @@ import yaml
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
 from .pages import DEFAULT_SITE_NAME
 from .site_build import SiteBuild
+from .urls import KINDS_SCRIPT
 
 PLUGIN = "pratamedbarn"
 CONFIG = "mkdocs.yml"
@@ -80,7 +81,7 @@ def engine_config(build: SiteBuild, config: dict) -> dict:
     config["markdown_extensions"] = _with_extensions(config.get("markdown_extensions") or [])
     config["extra"] = {**(config.get("extra") or {}),
                        **build.extra(config.get("site_url") or "", nav=config["nav"])}
-    config["extra_javascript"] = _with_kinds_script(config.get("extra_javascript") or [], build)
+    config["extra_javascript"] = _with_kinds_script(config.get("extra_javascript") or [])
     config["docs_dir"] = "docs"
     outside = "".join(f"/{path}\n" for path in build.outside_menu())
     config["not_in_nav"] = (config.get("not_in_nav") or "") + outside
@@ -88,9 +89,9 @@ def engine_config(build: SiteBuild, config: dict) -> dict:
     return config
 
 
-def _with_kinds_script(scripts: list, build: SiteBuild) -> list:
+def _with_kinds_script(scripts: list) -> list:
     # The browser's part of the registry goes before every script that reads it.
-    return [*build.generated_files(), *scripts]
+    return [KINDS_SCRIPT, *scripts]
 
 
 def split_front_matter(markdown: str) -> tuple[dict, str]:
@@ -134,7 +135,7 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
         meta, body = split_front_matter(markdown)
         body = build.finished_markdown(uri, body, days.get(uri))
         target.write_text(with_front_matter(body, {**build.meta(uri), **meta}), encoding="utf-8")
-    for path, text in build.generated_files().items():
+    for path, text in build.generated_files(days).items():
         (docs / path).write_text(text, encoding="utf-8")
     for path, data in build.media_files().items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)

@@ -58,6 +58,8 @@ class Kind:
     anchor: str | None = None
     #: False: its pages stay out of the site's search (they are found in the menu).
     searchable: bool = True
+    #: False: the menu shows the kind's list page only, which links to every item.
+    items_in_menu: bool = True
 
     def path(self, item_id: str) -> str:
         """The source path of an item's page under docs/."""
@@ -104,8 +106,9 @@ REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (
          url_folder="testa-dig-sjalv", template="quiz.md.j2",
          section="Testa dig själv", list_template="quizzes.md.j2",
          storage="quiz", attributes=("data-quiz", "data-quiz-score"),
-         # The explanations name the answers: search would give them away.
-         searchable=False),
+         # The explanations name the answers: search would give them away. Three pages,
+         # one a theme: the list page in the menu is enough.
+         searchable=False, items_in_menu=False),
     Kind("handout", "blad till barnet", "inget blad till barnet", Handout, folder="handouts",
          how_to_add="skapa handouts/{id}.yaml",
          url_folder="till-barnet", template="handout.md.j2",

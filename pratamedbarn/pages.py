@@ -130,10 +130,11 @@ def site_pages(library: Library) -> list[Page]:
         Page(MY_NOTES_PATH, "my_notes.md.j2",
              sources=tuple(dict.fromkeys([*notes_sources, "site.yaml"])),
              title="Mina anteckningar", searchable=False),
+        # Reached from Mina anteckningar and the start page, not the menu on every page.
         Page(CONFIDENCE_PATH, "confidence.md.j2", sources=("site.yaml",),
-             title="Hur trygg känner du dig?", searchable=False),
+             title="Hur trygg känner du dig?", searchable=False, in_nav=False),
         Page(CERTIFICATE_PATH, "certificate.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
-             title="Kursintyg", searchable=False),
+             title="Kursintyg", searchable=False, in_nav=False),
         *_study_guide_pages(library),
         Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
              title="Forskning och lagar"),
@@ -175,7 +176,7 @@ def _section_pages(library: Library, kind: kinds.Kind) -> list[Page]:
         context = {kind.name: item, "films": library.films_naming(kind.name, item.id)}
         pages.append(Page(kind.path(item.id), kind.template, context, (kind.source(item.id),),
                           section=kind.section, title=item.title, label=kind.heading,
-                          searchable=kind.searchable))
+                          searchable=kind.searchable, in_nav=kind.items_in_menu))
     return pages
 
 

@@ -23,6 +23,7 @@ from .markdown import EXTENSION_CONFIGS, EXTENSIONS
 from .ranges import with_ranges
 from .site_build import THEME_PAGE, SiteBuild, printed, write_feed
 from .study_guide import Publication, write_pdf
+from .urls import KINDS_SCRIPT
 
 
 class PrataMedBarnConfig(Config):
@@ -76,19 +77,21 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
             config.mdx_configs.setdefault(name, {}).update(options)
         config.extra.update(self.build.extra(config.site_url or "", serving=self.serving,
                                              nav=config.nav))
-        config.extra_javascript[:0] = list(self.build.generated_files())
+        # The registry's script on every page; days.js is fetched only when there is a
+        # previous visit to compare with (pratamedbarn.js).
+        config.extra_javascript[:0] = [KINDS_SCRIPT]
         return config
 
     def on_files(self, files: Files, config) -> Files:
         outside_menu = set(self.build.outside_menu())
-        for path, text in {**self.build.markdown, **self.build.generated_files()}.items():
+        hand_written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
+                        if f.abs_src_path and f.src_uri not in self.build.markdown}
+        self.updated = self.build.days(hand_written)
+        for path, text in {**self.build.markdown, **self.build.generated_files(self.updated)}.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in outside_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         for path, data in self.build.media_files().items():
             files.append(File.generated(config, path, content=data))
-        hand_written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
-                        if f.abs_src_path and f.src_uri not in self.build.markdown}
-        self.updated = self.build.days(hand_written)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

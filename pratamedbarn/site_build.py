@@ -9,6 +9,7 @@ Markdown (Zensical) builds with no plugin of ours.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ from .pocket_cards import render_cards
 from .search import refine_index
 from .study_guide import Publication, render_html, write_pdf
 from .thumbnails import thumbnails
-from .urls import CARDS_NAME, FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME
+from .urls import CARDS_NAME, DAYS_SCRIPT, FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME, page_url
 from .version import Version, current_version
 from .wording import swedish_date
 
@@ -77,9 +78,10 @@ class SiteBuild:
         """Generated pages that are reached by links, not the menu ("Sidan har flyttat")."""
         return [page.path for page in self.pages if not page.in_nav]
 
-    def generated_files(self) -> dict[str, str]:
-        """Every generated file under docs/ that is not a page: the browser's kinds."""
-        return {KINDS_SCRIPT: storage_script()}
+    def generated_files(self, days: dict[str, date] | None = None) -> dict[str, str]:
+        """Every generated file under docs/ that is not a page: the browser's kinds, and each
+        page's day of last change (`days`, from days(); none before they are known)."""
+        return {KINDS_SCRIPT: storage_script(), DAYS_SCRIPT: days_script(days or {})}
 
     def media_files(self) -> dict[str, bytes]:
         """Binary files every build adds under docs/: the posters' thumbnails."""
@@ -119,6 +121,14 @@ class SiteBuild:
     def refine_search(self, site_dir: Path) -> None:
         """Synonyms from site.yaml into the built search index (see search.py)."""
         refine_index(site_dir, self.library.site.synonyms)
+
+
+def days_script(days: dict[str, date]) -> str:
+    """The script that tells the browser each page's day of last change, by its URL relative
+    to the site root: a file, as the policy allows no inline script."""
+    by_url = {page_url(uri): day.isoformat() for uri, day in sorted(days.items())}
+    return ("// Made by every build: the day each page last changed. Do not edit.\n"
+            f"window.pratamedbarnDays = {json.dumps(by_url, ensure_ascii=False)};\n")
 
 
 def dated(markdown: str, day: date) -> str:

@@ -24,6 +24,8 @@ PDF_NAME = "studiehandledning.pdf"
 CARDS_NAME = "fickkort.pdf"
 #: The generated script that tells the browser which attributes carry which kind's ids.
 KINDS_SCRIPT = "assets/javascripts/kinds.js"
+#: The day each page last changed, for the "Uppdaterad" marks (updated.js reads it).
+DAYS_SCRIPT = "assets/javascripts/days.js"
 
 
 def page_url(path: str) -> str:

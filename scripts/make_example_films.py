@@ -153,7 +153,7 @@ def draw_title_card(question: str, path: Path) -> None:
     draw.text((40, 84), f"{site_name()} · panelen spelas in senare", font=small, fill="#e0e0e0")
     # The poster is part of a film page's first visit (150 kB budget): WebP is half a JPEG's
     # size for a card of flat colour and text.
-    image.save(path, "WEBP", quality=70, method=6)
+    image.save(path, "WEBP", quality=60, method=6)
 
 
 def encode(poster: Path, audio: Path, length: float, out: Path) -> None:

@@ -43,9 +43,13 @@ ALLOWED_TAGS = {
     "h6", "header", "hr", "img", "input", "label", "li", "main", "nav", "noscript", "ol", "p",
     "pre", "section", "source", "span", "strong", "sup", "summary", "table", "tbody", "td",
     "th", "thead", "time", "tr", "track", "ul", "video",
+    # The self-check questions, the self-rating and the certificate's name field.
+    "fieldset", "legend", "form",
     # The study guide's own document, and the icons it draws.
     "html", "head", "body", "meta", "title", "footer", "aside", "colgroup", "col", "link",
     "svg", "path",
+    # The start page's progress bar a theme.
+    "progress",
 }
 ALLOWED_ATTRIBUTES = {
     "accept", "alt", "class", "colspan", "content", "controls", "datetime", "default",
@@ -53,6 +57,10 @@ ALLOWED_ATTRIBUTES = {
     "open", "poster", "preload", "rel", "role", "scope", "src", "srclang", "start", "title",
     "type", "width", "charset", "viewbox", "d", "fill", "stroke", "stroke-width",
     "stroke-linejoin",
+    # The start page's bars and lazy thumbnails.
+    "max", "value", "loading", "decoding",
+    # The radio buttons of the self-check and the self-rating, and the certificate's name.
+    "disabled", "required", "autocomplete",
 }
 URL_ATTRIBUTES = {"href", "src", "poster", "data-embed-src"}
 SAFE_SCHEMES = {"", "https", "http", "mailto", "data"}

@@ -43,7 +43,7 @@ def test_links_are_found_with_file_and_line_and_comments_are_skipped():
         Link("videos.yaml", 67, "https://play.exempelkommun.se/embed/123"),
         Link("references.yaml", 7, "https://www.regeringen.se/"),
         # The publisher's feedback form is checked like any other address.
-        Link("site.yaml", 14, "https://exempel.se/synpunkter")]
+        Link("site.yaml", 15, "https://exempel.se/synpunkter")]
 
 
 def test_the_links_command_reports_the_broken_address_and_changes_nothing(tmp_path: Path, server):

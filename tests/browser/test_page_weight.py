@@ -13,10 +13,15 @@ import pytest
 
 from bench.nginx import nginx
 from pratamedbarn import kinds
+from pratamedbarn.thumbnails import THUMBNAIL_DIR
 from pratamedbarn.urls import MY_NOTES_PATH, RESEARCH_PATH, STUDY_GUIDE_PATH, page_url
 
-#: The most a first visit may transfer before a film is played (issue: page-weight budget).
-BUDGET = 150 * 1024
+#: The most a first visit may transfer before a film is played. It was 150 kB before the
+#: course features (self-check, session pages, visits, the course start page): their shared
+#: code adds a few kB to every page, so it is now 156 kB. What only some pages use (the quiz,
+#: the meeting room, the certificate, the "Uppdaterad" marks and their data) is fetched on
+#: those pages alone, and the start page's thumbnails come on top, lazily (see the test).
+BUDGET = 156 * 1024
 
 
 def page_types(library) -> dict[str, str]:
@@ -40,24 +45,30 @@ def logged(site_dir: Path, tmp_path_factory):
         yield url, log
 
 
-def first_visit(browser, url: str, log: Path) -> tuple[int, list[str]]:
-    """Bytes sent for a first visit to `url`, and the paths asked for."""
+def first_visit(browser, url: str, log: Path) -> list[tuple[int, str]]:
+    """The bytes sent for each answer of a first visit to `url`, with the path asked for."""
     log.write_text("", encoding="utf-8")
     context = browser.new_context(locale="sv-SE")
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     context.close()
     lines = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
-    return sum(int(sent) for sent, _ in lines), [path for _, path in lines]
+    return [(int(sent), path) for sent, path in lines]
 
 
 def test_no_page_type_transfers_more_than_the_budget(browser, logged, shipped_library):
     url, log = logged
     weights = {}
     for name, path in page_types(shipped_library).items():
-        sent, asked = first_visit(browser, url + path, log)
+        answers = first_visit(browser, url + path, log)
+        asked = [p for _, p in answers]
         assert not [p for p in asked if p.endswith((".mp4", ".pdf"))], f"{name}: {asked}"
-        weights[name] = sent
+        # The start page's film cards may add their thumbnails (issue: "today's start page
+        # plus the poster thumbnails"); they load lazily, so not all of them on a first view.
+        thumbnails = [sent for sent, p in answers if f"/{THUMBNAIL_DIR}/" in p]
+        if name == "start page":
+            assert 0 < len(thumbnails) < len(shipped_library.films), asked
+        weights[name] = sum(sent for sent, _ in answers) - sum(thumbnails)
     heavy = {name: f"{sent / 1024:.0f} kB" for name, sent in weights.items() if sent > BUDGET}
     assert not heavy, f"over {BUDGET // 1024} kB: {heavy}; all: {weights}"
     assert all(sent > 20 * 1024 for sent in weights.values()), weights  # the log counts

@@ -82,6 +82,38 @@
     });
   }
 
+  // ---- Visits, for the "Uppdaterad" marks (updated.js) ----
+  // A visit is a run of page views less than half an hour apart. The marks compare with the
+  // end of the previous visit, not with this page view, so they stay for the whole visit and
+  // do not vanish at the first click. The first visit ever has nothing to compare with: it
+  // shows no marks and fetches neither the pages' days nor the script that marks them.
+  var VISIT_GAP = 30 * 60 * 1000;
+  var since;  // computed once a page load: instant navigation's views belong to this visit
+
+  function previousVisitDay(store) {
+    var saved = store.get("visit");
+    var value = (saved && saved.value) || {};
+    var now = new Date();
+    var last = Date.parse(value.last);
+    var end = isNaN(last) ? null : (now - last > VISIT_GAP ? value.last : value.since || null);
+    store.set("visit", { last: now.toISOString(), since: end });
+    return end && new Date(end).toLocaleDateString("sv-SE");
+  }
+
+  function loadUpdateMarks() {
+    var store = window.pratamedbarn && window.pratamedbarn.store;
+    if (since !== undefined || !store || !ASSETS) return;
+    since = previousVisitDay(store);
+    if (!since) return;
+    window.pratamedbarnSince = since;
+    ["days.js", "updated.js"].forEach(function (name) {
+      var script = document.createElement("script");
+      script.src = new URL(name, ASSETS).href;
+      script.async = false;  // in this order: updated.js reads what days.js sets
+      document.head.append(script);
+    });
+  }
+
   // A poster written as data-poster (a session page's films) loads when it comes into view.
   function setUpLazyPosters(root) {
     var videos = root.querySelectorAll("video[data-poster]:not([poster])");
@@ -98,6 +130,7 @@
 
   function init() {
     loadPageScripts();
+    loadUpdateMarks();
     setUpLazyPosters(document);
     setUpEmbeds(document);
     setUpChapters(document);

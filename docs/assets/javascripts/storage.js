@@ -8,7 +8,10 @@
  *   pratamedbarn:v1:session:<session id>                 the facilitator's step (a number)
  *   pratamedbarn:v1:rating:<yyyymmddhhmmss>              a self-rating: [1–5, ...]
  *   pratamedbarn:v1:learner:name                         the name on the certificate
- * each holding JSON {"value": ..., "updated": "<ISO time>"}. The time lets an import decide
+ * each holding JSON {"value": ..., "updated": "<ISO time>"}. One more key is not the learner's
+ * work and so stays out of export files (its name is no kind's), but "Rensa allt" removes it:
+ *   pratamedbarn:v1:visit                                value {last, since} (see updated.js)
+ * The time lets an import decide
  * which of two versions is newer. When localStorage cannot be used (a private window, blocked
  * or full storage) the same API keeps the data in memory for as long as the tab is open.
  *
