@@ -82,6 +82,9 @@ def rename_a_checklist(root: Path) -> None:
     path.rename(root / "checklists" / f"{new}.yaml")
     replace(root / "videos.yaml", rf"(checklists: \[[^\]]*)\b{old}\b", rf"\g<1>{new}", count=0)
     replace(root / "study_guide.yaml", rf"^(\s+checklist: ){old}$", rf"\g<1>{new}", count=0)
+    for quiz in (root / "quizzes").glob("*.yaml"):
+        if re.search(rf"^\s+checklist: {old}$", quiz.read_text(encoding="utf-8"), re.M):
+            replace(quiz, rf"^(\s+checklist: ){old}$", rf"\g<1>{new}", count=0)
 
 
 def test_ordinary_editor_changes_keep_check_and_tests_green(tmp_path: Path):

@@ -14,15 +14,6 @@
   var store = window.pratamedbarn && window.pratamedbarn.store;
   if (!store) return;
   var SVG = "http://www.w3.org/2000/svg";
-  // Its styles come with it, so that other pages carry none of them.
-  var HERE = document.currentScript ? document.currentScript.src : "";
-  if (HERE && !document.querySelector("link[data-pmb-course]")) {
-    var link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = new URL("../stylesheets/course.css", HERE).href;
-    link.dataset.pmbCourse = "";
-    document.head.append(link);
-  }
 
   function make(tag, className, text) {
     var element = document.createElement(tag);

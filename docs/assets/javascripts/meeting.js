@@ -13,17 +13,6 @@
   "use strict";
 
   var store = window.pratamedbarn && window.pratamedbarn.store;
-  // Its styles come with it, so that pages without a session carry none of them.
-  var HERE = document.currentScript ? document.currentScript.src : "";
-
-  function loadStyles() {
-    if (!HERE || document.querySelector("link[data-pmb-meeting]")) return;
-    var link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = new URL("../stylesheets/meeting.css", HERE).href;
-    link.dataset.pmbMeeting = "";
-    document.head.append(link);
-  }
 
   function make(tag, className, text) {
     var element = document.createElement(tag);
@@ -169,7 +158,6 @@
   }
 
   function init() {
-    loadStyles();
     var start = document.querySelector(".pmb-meeting-start");
     if (start && !start.dataset.ready) {
       start.dataset.ready = "1";

@@ -65,20 +65,33 @@
   // Scripts that only some pages need are fetched on those pages alone, so that no other
   // page carries their weight. (The policy allows scripts from this site.)
   var ASSETS = document.currentScript ? document.currentScript.src : "";
+  var COURSE = "[data-rating-form], [data-rating-chart], [data-certificate]";
   var PAGE_SCRIPTS = {
     "meeting.js": ".pmb-meeting-start",          // a session page: "Visa på storbild"
     "quiz.js": ".pmb-quiz, [data-quiz-score]",  // Testa dig själv, and its scores
-    "course.js": "[data-rating-form], [data-rating-chart], [data-certificate]"
+    "course.js": COURSE                         // the self-rating, its chart, the certificate
   };
+  var PAGE_STYLES = {
+    "meeting.css": ".pmb-meeting-start",
+    "quiz.css": ".pmb-quiz",
+    "course.css": COURSE
+  };
+  function loadOnce(name, path, selector, tag) {
+    if (!document.querySelector(selector)) return;
+    if (document.querySelector('[data-pmb-asset="' + name + '"]')) return;
+    var element = document.createElement(tag);
+    if (tag === "link") { element.rel = "stylesheet"; element.href = new URL(path, ASSETS).href; }
+    else { element.src = new URL(path, ASSETS).href; }
+    element.dataset.pmbAsset = name;
+    document.head.append(element);
+  }
   function loadPageScripts() {
     if (!ASSETS) return;
+    Object.keys(PAGE_STYLES).forEach(function (name) {
+      loadOnce(name, "../stylesheets/" + name, PAGE_STYLES[name], "link");
+    });
     Object.keys(PAGE_SCRIPTS).forEach(function (name) {
-      if (!document.querySelector(PAGE_SCRIPTS[name])) return;
-      if (document.querySelector('script[data-pmb-script="' + name + '"]')) return;
-      var script = document.createElement("script");
-      script.src = new URL(name, ASSETS).href;
-      script.dataset.pmbScript = name;
-      document.head.append(script);
+      loadOnce(name, name, PAGE_SCRIPTS[name], "script");
     });
   }
 

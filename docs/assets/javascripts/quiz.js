@@ -11,15 +11,6 @@
 
   var store = window.pratamedbarn && window.pratamedbarn.store;
   if (!store) return;
-  // Its styles come with it, so that other pages carry none of them.
-  var HERE = document.currentScript ? document.currentScript.src : "";
-  if (HERE && document.querySelector(".pmb-quiz") && !document.querySelector("link[data-pmb-quiz]")) {
-    var link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = new URL("../stylesheets/quiz.css", HERE).href;
-    link.dataset.pmbQuiz = "";
-    document.head.append(link);
-  }
 
   function chosen(quiz, question) {
     var saved = store.get("quiz:" + quiz + ":" + question);
