@@ -123,8 +123,8 @@ def check_webvtt(path: Path, name: str) -> list[ContentProblem]:
 def check_captions(films: Iterable[Film], root: Path) -> list[ContentProblem]:
     """Read the captions file of every film that names one; paths are from `root`."""
     problems = []
-    for film in films:
-        if film.captions:
-            path = root / "docs" / film.captions
-            problems += check_webvtt(path, path.relative_to(root).as_posix())
+    # A file that several films name is read, and its problems told, once.
+    for captions in dict.fromkeys(film.captions for film in films if film.captions):
+        path = root / "docs" / captions
+        problems += check_webvtt(path, path.relative_to(root).as_posix())
     return problems
