@@ -1,5 +1,5 @@
 """Shared fixtures: a fresh copy of the good fixture content, and the fixture site and the
-shipped site, each built once a run."""
+shipped site, each built once a run (by one worker, for all of them)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import GOOD, REPO, mkdocs_build, site_project
+from helpers import GOOD, REPO, made_once, mkdocs_build, site_project
 from pratamedbarn.library import Library, load_library
 
 
@@ -31,10 +31,11 @@ def content(tmp_path: Path) -> Path:
 def fixture_site(tmp_path_factory) -> Path:
     """The fixture content built once into a site folder, with its study guide PDF
     (the link checks follow the site's link to it)."""
-    tmp = tmp_path_factory.mktemp("fixture-site")
-    result = mkdocs_build(site_project(tmp, study_guide=True), tmp / "site")
-    assert result.returncode == 0, result.stderr
-    return tmp / "site"
+    def build(tmp: Path) -> None:
+        result = mkdocs_build(site_project(tmp, study_guide=True), tmp / "site")
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "fixture-site", build) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +53,8 @@ def fixture_library() -> Library:
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory) -> Path:
     """The shipped content, built once with `mkdocs build --strict`, study guide included."""
-    site = tmp_path_factory.mktemp("shipped-site") / "site"
-    result = mkdocs_build(REPO, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    def build(tmp: Path) -> None:
+        result = mkdocs_build(REPO, tmp / "site")
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "shipped-site", build) / "site"

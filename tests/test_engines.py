@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO
+from helpers import REPO, made_once
 from pratamedbarn import kinds
 from pratamedbarn.library import load_library
 from pratamedbarn.urls import PDF_NAME, page_url
@@ -27,12 +27,13 @@ def run(*args, cwd: Path = REPO) -> None:
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
     """The shipped content built as `make build-zensical` does."""
-    tmp = tmp_path_factory.mktemp("zensical")
-    run(sys.executable, "-m", "pratamedbarn", "generate", tmp / "tree")
-    run(ZENSICAL, "build", "--strict", "-f", "mkdocs.yml", cwd=tmp / "tree")
-    run(sys.executable, "-m", "pratamedbarn", "finish", tmp / "tree" / "site",
-        "--config", tmp / "tree" / "mkdocs.yml")
-    return tmp / "tree" / "site"
+    def build(tmp: Path) -> None:
+        run(sys.executable, "-m", "pratamedbarn", "generate", tmp / "tree")
+        run(ZENSICAL, "build", "--strict", "-f", "mkdocs.yml", cwd=tmp / "tree")
+        run(sys.executable, "-m", "pratamedbarn", "finish", tmp / "tree" / "site",
+            "--config", tmp / "tree" / "mkdocs.yml")
+
+    return made_once(tmp_path_factory, "zensical", build) / "tree" / "site"
 
 
 def pages(site: Path) -> set[str]:

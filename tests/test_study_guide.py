@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from helpers import GOOD, REPO
+from helpers import GOOD, REPO, made_once
 from pratamedbarn.library import load_library
 from pratamedbarn.study_guide import build_study_guide, read_publication, render_html
 from pratamedbarn.version import current_version
@@ -23,9 +24,10 @@ SITE_URL = read_publication(REPO / "mkdocs.yml").site_url
 @pytest.fixture(scope="session")
 def guide(tmp_path_factory) -> Path:
     """The fixture content's study guide, built once."""
-    pdf = tmp_path_factory.mktemp("guide") / "studiehandledning.pdf"
-    build_study_guide(GOOD, pdf, REPO / "mkdocs.yml")
-    return pdf
+    def build(tmp: Path) -> None:
+        build_study_guide(GOOD, tmp / "studiehandledning.pdf", REPO / "mkdocs.yml")
+
+    return made_once(tmp_path_factory, "guide", build) / "studiehandledning.pdf"
 
 
 @pytest.fixture(scope="session")
@@ -175,12 +177,18 @@ def test_broken_study_guide_gives_the_content_error(content: Path, tmp_path: Pat
     assert not (tmp_path / "guide.pdf").exists()
 
 
-def test_shipped_content_builds_with_another_base_url(tmp_path: Path):
+def test_the_shipped_guide_has_every_section_in_its_outline(shipped_site: Path):
+    reader = PdfReader(shipped_site / "studiehandledning.pdf")
+    assert [(level, title) for level, title, _ in outline(reader)] == expected_sections(REPO)
+
+
+def test_the_guide_builds_with_another_base_url(content: Path, tmp_path: Path):
+    shutil.copy(REPO / "mkdocs.yml", content)  # --root: the content and its mkdocs.yml
     pdf = tmp_path / "guide.pdf"
-    result = run_cli("-o", str(pdf), "--base-url", "https://exempel.se/prata/")
+    result = run_cli("-o", str(pdf), "--base-url", "https://exempel.se/prata/", "--root", str(content))
     assert result.returncode == 0, result.stderr
     reader = PdfReader(pdf)
-    assert [(level, title) for level, title, _ in outline(reader)] == expected_sections(REPO)
+    assert [(level, title) for level, title, _ in outline(reader)] == expected_sections(GOOD)
     uris = {annotation.get_object()["/A"].get("/URI")
             for page in reader.pages for annotation in page.get("/Annots", [])
             if annotation.get_object().get("/A")}

@@ -6,9 +6,12 @@ Both come pinned from npm (package.json) into node_modules/ (`make checkers`, pa
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -37,6 +40,11 @@ def built_pages(site: Path) -> list[str]:
     return paths
 
 
+@functools.cache
+def _axe_source() -> str:
+    return _need(AXE).read_text(encoding="utf-8")
+
+
 def run_axe(page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the loaded page, one line a rule and element.
 
@@ -44,7 +52,7 @@ def run_axe(page) -> list[str]:
     Content-Security-Policy does not govern: the policy stays on while axe runs.
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(_need(AXE).read_text(encoding="utf-8"))
+        page.evaluate(_axe_source())
     violations = page.evaluate(
         """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
                                       resultTypes: ["violations"]})
@@ -54,6 +62,76 @@ def run_axe(page) -> list[str]:
         WCAG_TAGS)
     return [f"{v['id']} ({v['help']}): {target} — {summary}"
             for v in violations for target, summary in zip(v["targets"], v["summary"], strict=False)]
+
+
+#: Material's palettes: "default" (light) and "slate" (dark), chosen by prefers-color-scheme.
+SCHEMES = {"light": "default", "dark": "slate"}
+STUB = "<!doctype html><html lang='sv'><title>Film</title><p>Filmen (testsvar)</p></html>"
+
+
+#: Any address on another host than 127.0.0.1. A pattern the browser's side matches itself:
+#: routing every request through Python would cost more than loading the page.
+OTHER_HOSTS = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
+
+
+def stub_other_hosts(context) -> list[str]:
+    """Answer every request to a host other than 127.0.0.1 locally; return the list of them."""
+    asked: list[str] = []
+
+    def handle(route):
+        asked.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body=STUB)
+
+    context.route(OTHER_HOSTS, handle)
+    return asked
+
+
+def watch_policy(page) -> list[str]:
+    """Collect the page's Content-Security-Policy violations and script errors."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text)
+            if m.type == "error" and "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    # A request the site itself cannot answer is a broken page, or a request it need not make.
+    page.on("response", lambda r: problems.append(f"{r.status} for {r.url}")
+            if r.status >= 400 else None)
+    return problems
+
+
+@dataclass
+class Tour:
+    """What one visit to every page found, each line starting with the page's path."""
+
+    #: Pages not shown in the palette the browser asked for.
+    palette: list[str] = field(default_factory=list)
+    #: axe's WCAG 2.1 A/AA violations.
+    axe: list[str] = field(default_factory=list)
+    #: Requests to any host other than 127.0.0.1 (answered by a local stub).
+    asked: list[str] = field(default_factory=list)
+    #: Policy violations, script errors and requests the site could not answer.
+    problems: list[str] = field(default_factory=list)
+
+
+def tour(browser, base_url: str, pages: list[str], scheme: str) -> Tour:
+    """Visit every page of `pages` once, as a browser that prefers `scheme` (light or dark).
+
+    One visit serves the accessibility and the privacy tests: a page load costs as much as
+    axe's run on it, and the tests visit every page of the site.
+    """
+    context = browser.new_context(locale="sv-SE", color_scheme=scheme)
+    found = Tour(asked=stub_other_hosts(context))
+    page = context.new_page()
+    problems = watch_policy(page)
+    for path in pages:
+        seen = len(problems)
+        page.goto(base_url + path)
+        shown = page.evaluate("document.body.dataset.mdColorScheme")
+        if shown != SCHEMES[scheme]:
+            found.palette.append(f"/{path}: palette {shown!r}, not {SCHEMES[scheme]!r}")
+        found.axe += [f"/{path}: {violation}" for violation in run_axe(page)]
+        found.problems += [f"/{path}: {problem}" for problem in problems[seen:]]
+    context.close()
+    return found
 
 
 def run_vnu(site: Path) -> list[dict]:

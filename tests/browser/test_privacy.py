@@ -2,6 +2,7 @@
 only that film's host; the Content-Security-Policy lets nothing else in.
 
 Requests to other hosts never reach the network: they are answered by a local stub.
+Every page of the shipped site is visited in test_every_page.py; these tests start films.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from checkers import built_pages
+from checkers import stub_other_hosts, watch_policy
 from helpers import GOOD
 from pratamedbarn.csp import frame_hosts
 from pratamedbarn.library import load_library
@@ -22,54 +23,9 @@ from pratamedbarn.player import host_of
 # The films on other hosts come from the fixture content (served as `fixture_url`),
 # which has one of each kind: YouTube, Vimeo and an embed host.
 OTHER_HOST_FILMS = [f for f in load_library(GOOD).films.values() if not f.source.file]
-STUB = "<!doctype html><html lang='sv'><title>Film</title><p>Filmen (testsvar)</p></html>"
-
-
-def _stub_other_hosts(context) -> list[str]:
-    """Answer every request to a host other than 127.0.0.1 locally; return the list of them."""
-    asked: list[str] = []
-
-    def handle(route):
-        url = route.request.url
-        if urlsplit(url).hostname == "127.0.0.1" or not url.startswith("http"):
-            route.continue_()
-        else:
-            asked.append(url)
-            route.fulfill(status=200, content_type="text/html", body=STUB)
-
-    context.route("**/*", handle)
-    return asked
-
-
-def _watch_policy(page) -> list[str]:
-    """Collect the page's Content-Security-Policy violations and script errors."""
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text)
-            if m.type == "error" and "Content Security Policy" in m.text else None)
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    # A request the site itself cannot answer is a broken page, or a request it need not make.
-    page.on("response", lambda r: problems.append(f"{r.status} for {r.url}")
-            if r.status >= 400 else None)
-    return problems
-
-
-def test_no_page_asks_another_host_or_breaks_the_policy(browser, base_url, site_dir: Path):
-    context = browser.new_context(locale="sv-SE")
-    asked = _stub_other_hosts(context)
-    page = context.new_page()
-    problems = _watch_policy(page)
-    for path in built_pages(site_dir):
-        seen = len(problems)
-        page.goto(base_url + path)
-        problems[seen:] = [f"/{path}: {problem}" for problem in problems[seen:]]
-    context.close()
-    assert asked == []
-    assert problems == []
-
-
 def test_instant_navigation_keeps_to_the_policy(page, fixture_url):
     # The fixture site: its site_url is where it is served, so instant navigation is on.
-    problems = _watch_policy(page)
+    problems = watch_policy(page)
     page.goto(fixture_url + "teman/under-samtalet/")
     page.locator(".md-content a[href*='filmer/']").first.click()
     page.wait_for_url(re.compile(r"/filmer/[a-z0-9-]+/$"))
@@ -82,7 +38,7 @@ def test_instant_navigation_keeps_to_the_policy(page, fixture_url):
 @pytest.mark.parametrize("film", OTHER_HOST_FILMS, ids=[f.id for f in OTHER_HOST_FILMS])
 def test_starting_a_film_asks_only_its_own_host(browser, fixture_url, film):
     context = browser.new_context(locale="sv-SE")
-    asked = _stub_other_hosts(context)
+    asked = stub_other_hosts(context)
     page = context.new_page()
     page.goto(f"{fixture_url}filmer/{film.id}/", wait_until="networkidle")
     assert asked == [], "requests before the learner started the film"
