@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from html import escape as _escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from .errors import ContentProblem
 from .markdown import render_inline
 from .urls import FEED_NAME, NEWS_DIR
 from .wording import swedish_date
+
+
+def escape(text: str) -> str:
+    # XML's escaping of text (&, <, >), as xml.sax.saxutils has it, which imports urllib's
+    # whole HTTP client on every build.
+    return _escape(text, quote=False)
 
 NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 

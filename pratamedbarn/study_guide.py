@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 import jinja2
-import segno
 import yaml
 from markupsafe import Markup
 
@@ -73,6 +72,8 @@ def item_url(site_url: str, material: Material) -> str:
 
 def qr_code(url: str) -> Markup:
     """An SVG QR code of `url` as a data URI, crisp at any print size."""
+    import segno  # Only the printed documents need it: not imported by a build of the pages.
+
     return Markup(segno.make(url, error="m", micro=False).svg_data_uri(border=0, dark="#000"))
 
 

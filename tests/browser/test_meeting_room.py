@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from checkers import run_axe
 from pratamedbarn import kinds
@@ -52,7 +53,7 @@ def test_a_facilitator_steps_through_session_one_with_the_keyboard(projector, ba
         assert f"{step.minutes} minuter" in where.inner_text()
         if step.film:
             video = view.locator(f'video[data-film="{step.film}"]')
-            assert video.is_visible()
+            expect(video).to_be_visible()
             assert page.locator(".pmb-meeting__clock").inner_text() == f"{step.minutes}:00 kvar"
             page.keyboard.press("k")
             page.wait_for_timeout(2300)
