@@ -85,4 +85,4 @@ bench: $(STAMP) system ## Time the build, the edit loop, the study guide and pag
 	$(PY) -m bench
 
 clean: ## Remove build output
-	rm -rf site site-zensical build node_modules
+	rm -rf site site-zensical build node_modules .cache/pratamedbarn
