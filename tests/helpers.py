@@ -76,13 +76,13 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         capture_output=True, text=True, env=env, check=False)
 
 
-
 def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
     """A folder `make` fills once a test run, shared by every pytest-xdist worker.
 
     Building the shipped site takes seconds, most of them the study guide's layout: the first
     worker to ask builds it while the others wait for it, instead of each building its own.
-    Tests only read it. A `make` that fails leaves nothing, so every worker fails alike.
+    Tests only read it. A `make` that fails marks nothing done: the next worker to ask tries
+    again, and fails alike.
     """
     base = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
