@@ -165,14 +165,7 @@
     name.value = savedName ? savedName.value : "";
 
     function quizScore(li) {
-      var pairs = li.dataset.answers.split(" ");
-      var answered = 0, right = 0;
-      pairs.forEach(function (pair) {
-        var parts = pair.split(":");
-        var record = store.get("quiz:" + li.dataset.certQuiz + ":" + parts[0]);
-        if (record) { answered++; if (String(record.value) === parts[1]) right++; }
-      });
-      return { answered: answered, right: right, total: pairs.length };
+      return window.pratamedbarn.progress.quizScore(li.dataset.certQuiz, li.dataset.answers);
     }
 
     function render() {

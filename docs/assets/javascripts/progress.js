@@ -170,7 +170,25 @@
     if (lists.length || films.length || document.querySelector("[data-films]")) store.announce();
   }
 
-  window.pratamedbarn.progress = { show: showProgress };
+  /**
+   * A quiz's score from the saved answers: `answers` is its data-answers attribute, one
+   * "question:best answer" pair a question (Quiz.answer_key). Returns {answered, right, total}.
+   */
+  function quizScore(quiz, answers) {
+    var pairs = (answers || "").split(" ").filter(Boolean);
+    var answered = 0, right = 0;
+    pairs.forEach(function (pair) {
+      var parts = pair.split(":");
+      var saved = store.get("quiz:" + quiz + ":" + parts[0]);
+      if (saved) {
+        answered++;
+        if (String(saved.value) === parts[1]) right++;
+      }
+    });
+    return { answered: answered, right: right, total: pairs.length };
+  }
+
+  window.pratamedbarn.progress = { show: showProgress, quizScore: quizScore };
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(init);

@@ -36,19 +36,9 @@
 
   function updateScores(root) {
     root.querySelectorAll("[data-quiz-score]").forEach(function (score) {
-      var quiz = score.dataset.quizScore;
-      var pairs = (score.dataset.answers || "").split(" ").filter(Boolean);
-      var answered = 0, right = 0;
-      pairs.forEach(function (pair) {
-        var parts = pair.split(":");
-        var value = chosen(quiz, parts[0]);
-        if (value !== null) {
-          answered++;
-          if (value === parts[1]) right++;
-        }
-      });
-      score.textContent = answered === 0 ? "Inte påbörjad." :
-        "Du har svarat på " + answered + " av " + pairs.length + " frågor, " + right + " rätt.";
+      var s = window.pratamedbarn.progress.quizScore(score.dataset.quizScore, score.dataset.answers);
+      score.textContent = s.answered === 0 ? "Inte påbörjad." :
+        "Du har svarat på " + s.answered + " av " + s.total + " frågor, " + s.right + " rätt.";
       score.hidden = false;
     });
   }
