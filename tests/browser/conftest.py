@@ -12,12 +12,12 @@ import os
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from bench.nginx import free_port, nginx
+from checkers import OTHER_HOSTS
 from helpers import mkdocs_build, site_project
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
@@ -81,8 +81,7 @@ def page(context):
     page.foreign_requests = []  # requests to any host other than 127.0.0.1
 
     def record(request):
-        host = urlsplit(request.url).hostname
-        if request.url.startswith(("http:", "https:")) and host != "127.0.0.1":
+        if OTHER_HOSTS.match(request.url):
             page.foreign_requests.append(request.url)
 
     page.on("request", record)
