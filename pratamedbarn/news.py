@@ -25,6 +25,7 @@ def escape(text: str) -> str:
     # whole HTTP client on every build.
     return _escape(text, quote=False)
 
+
 NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 
 
