@@ -71,6 +71,24 @@ SCHEMES = {"light": "default", "dark": "slate"}
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 STUB = "<!doctype html><html lang='sv'><title>Film</title><p>Filmen (testsvar)</p></html>"
 
+#: Switch the loaded page to the dark palette as Material's palette script does on a dark
+#: load (the input of that palette checked, its colours on <body>), then end the colour
+#: transitions the switch starts, again until none is left: an element whose colour is
+#: inherited starts its own transition when its parent's ends. The result has the computed
+#: colours of the page loaded dark (checked on every page of the site when this was written).
+TO_DARK = """scheme => {
+    const input = document.querySelector(`input[data-md-color-scheme="${scheme}"]`);
+    input.checked = true;
+    for (const [key, value] of Object.entries(input.dataset))
+        if (key.startsWith("mdColor") && key !== "mdColorMedia") document.body.dataset[key] = value;
+    for (let round = 0; round < 20; round++) {
+        const running = document.getAnimations();
+        if (!running.length) break;
+        running.forEach(animation => animation.finish());
+    }
+    return document.body.dataset.mdColorScheme;
+}"""
+
 
 #: Any address on another host than 127.0.0.1. A pattern the browser's side matches itself:
 #: routing every request through Python would cost more than loading the page.
@@ -105,9 +123,9 @@ def watch_policy(page) -> list[str]:
 class Tour:
     """What one visit to every page found, each line starting with the page's path."""
 
-    #: Pages not shown in the palette the browser asked for.
+    #: Pages not shown in the palette they were asked for.
     palette: list[str] = field(default_factory=list)
-    #: axe's WCAG 2.1 A/AA violations.
+    #: axe's WCAG 2.1 A/AA violations, in the light palette and (colour rules) the dark one.
     axe: list[str] = field(default_factory=list)
     #: Requests to any host other than 127.0.0.1 (answered by a local stub).
     asked: list[str] = field(default_factory=list)
@@ -115,35 +133,41 @@ class Tour:
     problems: list[str] = field(default_factory=list)
 
 
-def tour(browser, base_url: str, pages: list[str], scheme: str,
-         rules: list[str] | None = None) -> Tour:
-    """Visit every page of `pages` once, as a browser that prefers `scheme` (light or dark),
-    running axe's WCAG 2.1 A/AA rules, or only `rules`.
+def tour(browser, base_url: str, pages: list[str]) -> Tour:
+    """Visit every page of `pages` once, as a browser that prefers the light palette: run
+    axe's WCAG 2.1 A/AA rules, switch the page to the dark palette and run the colour rules.
 
-    One visit serves the accessibility and the privacy tests: a page load costs as much as
-    axe's run on it, and the tests visit every page of the site.
+    One visit serves the accessibility and the privacy tests, and both palettes: a page
+    load costs about as much as axe's run on it, and the tests visit every page of the site.
     """
-    context = browser.new_context(locale="sv-SE", color_scheme=scheme)
+    context = browser.new_context(locale="sv-SE", color_scheme="light")
     found = Tour(asked=stub_other_hosts(context))
     page = context.new_page()
     problems = watch_policy(page)
     for path in pages:
         seen = len(problems)
         page.goto(base_url + path)
-        shown = page.evaluate("document.body.dataset.mdColorScheme")
-        if shown != SCHEMES[scheme]:
-            found.palette.append(f"/{path}: palette {shown!r}, not {SCHEMES[scheme]!r}")
-        found.axe += [f"/{path}: {violation}" for violation in run_axe(page, rules)]
+        _check_palette(found, path, page.evaluate("document.body.dataset.mdColorScheme"), "light")
+        found.axe += [f"/{path}: {violation}" for violation in run_axe(page)]
+        _check_palette(found, path, page.evaluate(TO_DARK, SCHEMES["dark"]), "dark")
+        found.axe += [f"/{path} (dark): {violation}" for violation in run_axe(page, COLOUR_RULES)]
         found.problems += [f"/{path}: {problem}" for problem in problems[seen:]]
     context.close()
     return found
 
 
-def run_vnu(site: Path) -> list[dict]:
-    """vnu's errors over every HTML file of `site` (each with `file`, `line`, `message`, `extract`)."""
+def _check_palette(found: Tour, path: str, shown: str, scheme: str) -> None:
+    if shown != SCHEMES[scheme]:
+        found.palette.append(f"/{path}: palette {shown!r}, not {SCHEMES[scheme]!r}")
+
+
+def run_vnu(site: Path, only: list[str] | None = None) -> list[dict]:
+    """vnu's errors over every HTML file of `site`, or only the files `only` names (relative
+    to `site`); each error with `file`, `line`, `message`, `extract`."""
+    targets = [site / name for name in only] if only else [site]
     result = subprocess.run(
         ["java", "-jar", str(_need(VNU)), "--format", "json", "--errors-only",
-         "--skip-non-html", str(site)],
+         "--skip-non-html", *map(str, targets)],
         capture_output=True, text=True, check=False)
     messages = json.loads(result.stderr)["messages"]
     return [{"file": _relative(m.get("url", ""), site),
