@@ -11,6 +11,7 @@ same scripts into every page. A page with any other inline script stops the buil
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -87,7 +88,9 @@ def _inline_scripts(matches: list[re.Match]) -> list[str]:
     return bodies
 
 
+@functools.lru_cache(maxsize=64)
 def _hash(body: str) -> str:
+    # The theme writes the same few scripts into every page.
     digest = hashlib.sha256(body.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 

@@ -7,6 +7,7 @@ writes the pages as files for any engine, and `plugin.py` hands them to MkDocs.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -235,16 +236,21 @@ def build_pages(library: Library, pages: list[Page] | None = None,
     return out
 
 
+# The same few folders and targets come back on every page; relpath asks for the working
+# folder on each call.
+_relpath = functools.lru_cache(maxsize=4096)(posixpath.relpath)
+
+
 def _render(env: jinja2.Environment, library: Library, page: Page) -> str:
     here = posixpath.dirname(page.path)
 
     def link(target: str) -> str:
         # Markdown links between source files, which the engine checks and rewrites.
-        return posixpath.relpath(target, here or ".")
+        return _relpath(target, here or ".")
 
     def url(target: str) -> str:
         # Raw HTML is not rewritten by the engine: make it relative to the page's URL.
-        return posixpath.relpath(target, page_url(page.path).rstrip("/") or ".")
+        return _relpath(target, page_url(page.path).rstrip("/") or ".")
 
     def size(media: str) -> str:
         # A media file's size, for a download link; the content check made sure it exists.
