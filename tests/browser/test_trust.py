@@ -123,8 +123,12 @@ def test_the_start_page_shows_the_menu_on_an_office_screen(browser, base_url):
 
 def _search(page, base_url: str, query: str) -> list[str]:
     page.goto(base_url)
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # The whole query at once, then one key (Material searches on keyup): typed letter by
+    # letter, the results of "se" could be the ones read, on a busy machine.
+    box.fill(query)
+    box.press("End")
     page.locator(".md-search-result__meta").filter(has_text="sökresultat").wait_for()
     results = page.locator(".md-search-result__item > a")
     if not results.count():
