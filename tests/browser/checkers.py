@@ -82,7 +82,7 @@ TO_DARK = """scheme => {
     for (const [key, value] of Object.entries(input.dataset))
         if (key.startsWith("mdColor") && key !== "mdColorMedia") document.body.dataset[key] = value;
     for (let round = 0; round < 20; round++) {
-        const running = document.getAnimations();
+        const running = document.getAnimations().filter(a => a instanceof CSSTransition);
         if (!running.length) break;
         running.forEach(animation => animation.finish());
     }
