@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -35,19 +36,14 @@ def report(error: ContentError) -> list[str]:
             "Ändringen kan inte publiceras förrän felen är rättade."]
 
 
-#: Lists whose items an editor knows by their id, and what one item is called.
-PART_LABELS = {"items": "punkt", "questions": "fråga"}
-
-
-def format_loc(loc: tuple, data: object = None) -> str:
+def format_loc(loc: tuple, data: object = None, labels: Mapping[str, str] | None = None) -> str:
     """Turn a path such as ('steps', 2, 'text') into `steps[2].text`.
 
-    With the file's `data`, an item that has an id is named by it, as the editor knows it:
-    ('films', 7, 'summary') becomes `film 'inleda-samtalet', summary`.
+    With the file's `data` and the `labels` of its lists (what one item of each list is
+    called, `kinds.list_labels()`), an item that has an id is named by it, as the editor
+    knows it: ('films', 7, 'summary') becomes `film 'inleda-samtalet', summary`.
     """
-    from .kinds import REGISTRY  # the registry knows what an item of each list is called
-
-    labels = {k.field: k.label for k in REGISTRY.values() if k.field} | PART_LABELS
+    labels = labels or {}
     named: list[str] = []  # finished pieces, such as "träff 'traff-1'"
     path: list[str] = []  # the path since the last named item, such as ["plan", "[2]"]
     node = data

@@ -126,8 +126,22 @@ REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (
 )}
 
 
+#: The three sorts of reference (a reference's `kind:`) and their headings, in order, on the
+#: research page and in the study guide's list of references.
+REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
+                   "guidance": "Vägledning och stöd"}
+#: Lists inside an item whose entries an editor knows by their id, and what one is called.
+PART_LABELS = {"items": "punkt", "questions": "fråga"}
+
+
 def kind(name: str) -> Kind:
     return REGISTRY[name]
+
+
+def list_labels() -> dict[str, str]:
+    """What one entry of each list in a content file is called, for messages that name an
+    entry by its id: `films` → "film", `items` → "punkt"."""
+    return {k.field: k.label for k in REGISTRY.values() if k.field} | PART_LABELS
 
 
 def folders() -> dict[str, Kind]:

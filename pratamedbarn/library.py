@@ -135,7 +135,7 @@ class _Loader:
         if not path.is_file():
             self.problems.append(ContentProblem(name, 1, "", "filen saknas. Skapa den."))
             return None
-        source, problems = read_yaml(path, name)
+        source, problems = read_yaml(path, name, kinds.list_labels())
         self.problems += problems
         if source is None:
             return None

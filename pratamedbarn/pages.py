@@ -45,8 +45,6 @@ from .wording import (
     swedish_date,
 )
 
-REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
-                   "guidance": "Vägledning och stöd"}
 #: The site's name when mkdocs.yml gives none.
 DEFAULT_SITE_NAME = "Prata med barn"
 
@@ -210,7 +208,7 @@ def _environment() -> jinja2.Environment:
                        list_path=lambda kind: kinds.kind(kind).list_path,
                        thumbnail=thumbnail_path,
                        count=count, aliases_attr=aliases_attr, page_url=page_url,
-                       MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=REFERENCE_KINDS,
+                       MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=kinds.REFERENCE_KINDS,
                        PDF_NAME=PDF_NAME, CARDS_NAME=CARDS_NAME,
                        CONFIDENCE_PATH=CONFIDENCE_PATH, CERTIFICATE_PATH=CERTIFICATE_PATH,
                        NEWS_DIR=NEWS_DIR, FEED_NAME=FEED_NAME,

@@ -19,7 +19,6 @@ from markupsafe import Markup
 from . import kinds
 from .library import Library, load_library
 from .markdown import render_text, render_text_inline
-from .pages import REFERENCE_KINDS
 from .publisher import placeholder
 from .sessions import Material, SessionView, session_views
 from .urls import absolute_url, short_address
@@ -98,7 +97,7 @@ def render_html(library: Library, publication: Publication, version: Version) ->
         extra=extra_materials(library, views), publication=publication, version=version,
         url=lambda material: item_url(publication.site_url, material),
         support=library.site.publisher.support or placeholder("publisher.support"),
-        count=count, REFERENCE_KINDS=REFERENCE_KINDS)
+        count=count, REFERENCE_KINDS=kinds.REFERENCE_KINDS)
 
 
 def write_pdf(html: str, target: Path | BinaryIO) -> None:

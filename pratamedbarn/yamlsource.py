@@ -8,6 +8,7 @@ and libyaml takes time that grows with the square of the nesting depth).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,8 @@ class YamlSource:
     lines: dict[tuple, int] = field(default_factory=dict)
     #: The file's lines as the editor wrote them, for messages that quote them.
     text: list[str] = field(default_factory=list)
+    #: What one item of each list is called, to name items in messages (kinds.list_labels).
+    labels: Mapping[str, str] = field(default_factory=dict)
 
     def line_of(self, loc: tuple) -> int:
         """The line of `loc`, or of its nearest parent that has one."""
@@ -37,7 +40,7 @@ class YamlSource:
 
     def where(self, loc: tuple) -> str:
         """`loc` as a message names it: items by their id (see errors.format_loc)."""
-        return format_loc(loc, self.data)
+        return format_loc(loc, self.data, self.labels)
 
     def written(self, loc: tuple) -> str:
         """The line `loc` starts on, as the editor wrote it."""
@@ -150,8 +153,12 @@ def _fix_for(exc: yaml.MarkedYAMLError, line: list[str]) -> str:
                 "Jämför med en fil som fungerar.")
 
 
-def read_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[ContentProblem]]:
-    """Read `path` (shown to editors as `name`); never raises for bad content."""
+def read_yaml(path: Path, name: str, labels: Mapping[str, str] | None = None,
+              ) -> tuple[YamlSource | None, list[ContentProblem]]:
+    """Read `path` (shown to editors as `name`); never raises for bad content.
+
+    `labels` (kinds.list_labels) lets messages name an item of a list by its id.
+    """
     # Read no more than the limit, whatever the file system says about the file's size.
     with path.open("rb") as file:
         raw = file.read(MAX_BYTES + 1)
@@ -184,4 +191,4 @@ def read_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[ContentPro
         return None, [ContentProblem(name, 1, "", (
             f"YAML-filen går inte att läsa ({exc.__class__.__name__}). "
             "Kontrollera att den är skriven som i exempelfilerna."))]
-    return YamlSource(name, data, walker.lines, text.splitlines()), walker.problems
+    return YamlSource(name, data, walker.lines, text.splitlines(), labels or {}), walker.problems
