@@ -19,7 +19,7 @@ import yaml
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
 from .pages import DEFAULT_SITE_NAME
 from .site_build import SiteBuild
-from .urls import KINDS_SCRIPT
+from .urls import SITE_SCRIPT_PARTS
 
 PLUGIN = "pratamedbarn"
 CONFIG = "mkdocs.yml"
@@ -81,17 +81,11 @@ def engine_config(build: SiteBuild, config: dict) -> dict:
     config["markdown_extensions"] = _with_extensions(config.get("markdown_extensions") or [])
     config["extra"] = {**(config.get("extra") or {}),
                        **build.extra(config.get("site_url") or "", nav=config["nav"])}
-    config["extra_javascript"] = _with_kinds_script(config.get("extra_javascript") or [])
     config["docs_dir"] = "docs"
     outside = "".join(f"/{path}\n" for path in build.outside_menu())
     config["not_in_nav"] = (config.get("not_in_nav") or "") + outside
     config.pop("site_dir", None)
     return config
-
-
-def _with_kinds_script(scripts: list) -> list:
-    # The browser's part of the registry goes before every script that reads it.
-    return [KINDS_SCRIPT, *scripts]
 
 
 def split_front_matter(markdown: str) -> tuple[dict, str]:
@@ -137,6 +131,8 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
         target.write_text(with_front_matter(body, {**build.meta(uri), **meta}), encoding="utf-8")
     for path, text in build.generated_files(days).items():
         (docs / path).write_text(text, encoding="utf-8")
+    for path in SITE_SCRIPT_PARTS:  # published inside SITE_SCRIPT only
+        (docs / path).unlink()
     for path, data in build.media_files().items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(data)

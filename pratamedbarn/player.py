@@ -64,12 +64,15 @@ def _video(film: Film, url: Callable[[str], str], lazy: bool) -> str:
     poster_attr = f'data-poster="{poster}"' if lazy else f'poster="{poster}"'
     # preload="none": nothing of the film is downloaded before the learner presses play.
     # With "metadata" Chromium fetched the whole short film (about 300 kB) with the page.
+    # The captions are not `default` either: Chromium would fetch them with the page, and the
+    # player's controls move when they arrive (layout shift). pratamedbarn.js turns them on
+    # when the film starts; without JavaScript the player's own captions button does.
     return (
         f'<figure class="pmb-player" data-film="{film.id}"{aliases_attr(film)}>\n'
         f'<video controls preload="none" width="640" height="360" {poster_attr} '
         f'data-film="{film.id}">\n'
         f'<source src="{src}" type="video/mp4">\n'
-        f'<track kind="captions" srclang="sv" label="Svenska" src="{track}" default>\n'
+        f'<track kind="captions" srclang="sv" label="Svenska" src="{track}">\n'
         # The fallback is for old browsers only: search leaves it out (Material's attribute).
         f'<p data-search-exclude>Din webbläsare kan inte visa filmen. '
         f'<a href="{src}">Ladda ner filmen</a>.</p>\n'

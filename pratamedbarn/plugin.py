@@ -23,7 +23,7 @@ from .markdown import EXTENSION_CONFIGS, EXTENSIONS
 from .ranges import with_ranges
 from .site_build import THEME_PAGE, SiteBuild, printed, write_feed
 from .study_guide import Publication, write_pdf
-from .urls import KINDS_SCRIPT
+from .urls import SITE_SCRIPT_PARTS
 
 
 class PrataMedBarnConfig(Config):
@@ -77,9 +77,6 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
             config.mdx_configs.setdefault(name, {}).update(options)
         config.extra.update(self.build.extra(config.site_url or "", serving=self.serving,
                                              nav=config.nav))
-        # The registry's script on every page; days.js is fetched only when there is a
-        # previous visit to compare with (pratamedbarn.js).
-        config.extra_javascript[:0] = [KINDS_SCRIPT]
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -92,6 +89,9 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         for path, data in self.build.media_files().items():
             files.append(File.generated(config, path, content=data))
+        for path in SITE_SCRIPT_PARTS:  # published inside SITE_SCRIPT only
+            if files.get_file_from_path(path):
+                files.remove(files.get_file_from_path(path))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

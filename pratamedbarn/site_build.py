@@ -25,7 +25,16 @@ from .pocket_cards import render_cards
 from .search import refine_index
 from .study_guide import Publication, render_html, write_pdf
 from .thumbnails import thumbnails
-from .urls import CARDS_NAME, DAYS_SCRIPT, FEED_NAME, KINDS_SCRIPT, NEWS_DIR, PDF_NAME, page_url
+from .urls import (
+    CARDS_NAME,
+    DAYS_SCRIPT,
+    FEED_NAME,
+    NEWS_DIR,
+    PDF_NAME,
+    SITE_SCRIPT,
+    SITE_SCRIPT_PARTS,
+    page_url,
+)
 from .version import Version, current_version
 from .wording import swedish_date
 
@@ -79,9 +88,10 @@ class SiteBuild:
         return [page.path for page in self.pages if not page.in_nav]
 
     def generated_files(self, days: dict[str, date] | None = None) -> dict[str, str]:
-        """Every generated file under docs/ that is not a page: the browser's kinds, and each
-        page's day of last change (`days`, from days(); none before they are known)."""
-        return {KINDS_SCRIPT: storage_script(), DAYS_SCRIPT: days_script(days or {})}
+        """Every generated file under docs/ that is not a page: the script of every page, and
+        each page's day of last change (`days`, from days(); none before they are known)."""
+        return {SITE_SCRIPT: site_script(self.library.root / "docs"),
+                DAYS_SCRIPT: days_script(days or {})}
 
     def media_files(self) -> dict[str, bytes]:
         """Binary files every build adds under docs/: the posters' thumbnails."""
@@ -121,6 +131,15 @@ class SiteBuild:
     def refine_search(self, site_dir: Path) -> None:
         """Synonyms from site.yaml into the built search index (see search.py)."""
         refine_index(site_dir, self.library.site.synonyms)
+
+
+def site_script(docs: Path) -> str:
+    """The one script of every page: the registry's part, then the scripts under `docs`
+    that SITE_SCRIPT_PARTS names, each after a line that says where it comes from."""
+    parts = [storage_script()]
+    parts += [f"// ---- {name} ----\n" + (docs / name).read_text(encoding="utf-8")
+              for name in SITE_SCRIPT_PARTS]
+    return "\n".join(parts)
 
 
 def days_script(days: dict[str, date]) -> str:

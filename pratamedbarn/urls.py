@@ -22,8 +22,14 @@ FEED_NAME = "feed.xml"
 PDF_NAME = "studiehandledning.pdf"
 #: The pocket cards' file in the built site, next to the study guide.
 CARDS_NAME = "fickkort.pdf"
-#: The generated script that tells the browser which attributes carry which kind's ids.
-KINDS_SCRIPT = "assets/javascripts/kinds.js"
+#: The one script every page loads, deferred (mkdocs.yml): the build writes into it the
+#: registry's part (which attributes carry which kind's ids), then SITE_SCRIPT_PARTS.
+SITE_SCRIPT = "assets/javascripts/site.js"
+#: The scripts under docs/ that SITE_SCRIPT joins, in this order: storage.js before
+#: progress.js and notes.js, which save through it. They are not published on their own:
+#: one request instead of five, none of them before the first paint.
+SITE_SCRIPT_PARTS = tuple(f"assets/javascripts/{name}.js"
+                          for name in ("pratamedbarn", "storage", "progress", "notes"))
 #: The day each page last changed, for the "Uppdaterad" marks (updated.js reads it).
 DAYS_SCRIPT = "assets/javascripts/days.js"
 

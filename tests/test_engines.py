@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from helpers import REPO, made_once
 from pratamedbarn import kinds
 from pratamedbarn.library import load_library
-from pratamedbarn.urls import PDF_NAME, page_url
+from pratamedbarn.urls import PDF_NAME, SITE_SCRIPT, SITE_SCRIPT_PARTS, page_url
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
@@ -74,3 +75,17 @@ def test_both_engines_publish_the_same_study_guide_and_feed(shipped_site: Path, 
     feed = "nyheter/feed.xml"
     assert (zensical_site / feed).read_text(encoding="utf-8") == \
         (shipped_site / feed).read_text(encoding="utf-8")
+
+
+def test_both_engines_give_every_page_one_deferred_script_of_ours(shipped_site: Path,
+                                                                  zensical_site: Path):
+    # Nothing of ours may hold up the first paint (make audit), and one request is cheaper
+    # than five: the site's scripts come joined, deferred, and not also one by one.
+    for site in (shipped_site, zensical_site):
+        assert (site / SITE_SCRIPT).is_file()
+        assert not [part for part in SITE_SCRIPT_PARTS if (site / part).exists()]
+        for html in (site / "index.html", site / "filmer" / "forbereda-samtalet" / "index.html"):
+            scripts = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all("script")
+            ours = [s for s in scripts if "bundle." not in s.get("src", "bundle.")]
+            assert [s["src"].rsplit("/", 1)[-1] for s in ours] == ["site.js"], html
+            assert ours[0].has_attr("defer"), html

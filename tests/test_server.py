@@ -57,7 +57,7 @@ def test_the_header_and_the_pages_policy_agree(server: str):
 
 
 def test_text_is_compressed_and_films_are_not(server: str, shipped_site: Path):
-    for path in ("", "assets/stylesheets/pratamedbarn.css", "assets/javascripts/storage.js",
+    for path in ("", "assets/stylesheets/pratamedbarn.css", "assets/javascripts/site.js",
                  "search/search_index.json", a_file(shipped_site, "media/textning/*.vtt")):
         status, headers, _ = get(server + path)
         assert status == 200 and headers["Content-Encoding"] == "gzip", path
@@ -71,7 +71,7 @@ def test_text_is_compressed_and_films_are_not(server: str, shipped_site: Path):
     ("media/filmer/*.mp4", "video/mp4"),
     ("media/affischer/*.webp", "image/webp"),
     ("nyheter/feed.xml", "application/atom+xml"),
-    ("assets/javascripts/storage.js", "application/javascript"),
+    ("assets/javascripts/site.js", "application/javascript"),
     ("assets/stylesheets/pratamedbarn.css", "text/css"),
     ("studiehandledning.pdf", "application/pdf"),
 ])
@@ -87,7 +87,7 @@ def test_pages_are_asked_again_and_fingerprinted_assets_kept_a_year(server: str,
     bundle = a_file(shipped_site, "assets/javascripts/bundle.*.min.js")
     _, headers, _ = get(server + bundle)
     assert headers["Cache-Control"] == "max-age=31536000"
-    _, headers, _ = get(server + "assets/javascripts/storage.js")
+    _, headers, _ = get(server + "assets/javascripts/site.js")
     assert headers["Cache-Control"] == "max-age=3600"  # our own files keep their names
 
 

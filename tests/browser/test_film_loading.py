@@ -1,4 +1,4 @@
-"""A film page loads nothing of the film file until the learner presses play."""
+"""A film page loads nothing of the film file or its captions until the learner presses play."""
 
 from __future__ import annotations
 
@@ -8,6 +8,6 @@ def test_film_file_is_not_downloaded_before_play(page, base_url, shipped_library
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{base_url}filmer/{film.id}/", wait_until="networkidle")
-    assert [url for url in requested if url.endswith(".mp4")] == []
+    assert [url for url in requested if url.endswith((".mp4", ".vtt"))] == []
     assert any(url.endswith(film.source.poster) for url in requested), "the poster shows"
 

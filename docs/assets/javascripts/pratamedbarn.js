@@ -36,6 +36,21 @@
     });
   }
 
+  // A film's Swedish captions show from its first start (they are not `default` in the page,
+  // which would fetch them before play). A learner who turns them off keeps them off.
+  function setUpCaptions(root) {
+    root.querySelectorAll("video").forEach(function (video) {
+      if (video.dataset.captions) return;
+      video.dataset.captions = "1";
+      video.addEventListener("play", function () {
+        var tracks = Array.prototype.slice.call(video.textTracks);
+        if (tracks.some(function (track) { return track.mode === "showing"; })) return;
+        var captions = tracks.filter(function (track) { return track.kind === "captions"; })[0];
+        if (captions) captions.mode = "showing";
+      }, { once: true });
+    });
+  }
+
   // The theme's search dialog has no accessible name (Lighthouse: aria-dialog-name). Named
   // here rather than in a copy of the theme's search partial, which differs between engines.
   function nameSearchDialog() {
@@ -146,6 +161,7 @@
     loadUpdateMarks();
     setUpLazyPosters(document);
     setUpEmbeds(document);
+    setUpCaptions(document);
     setUpChapters(document);
     nameSearchDialog();
     setUpPrint(document);
