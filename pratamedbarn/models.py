@@ -532,6 +532,11 @@ class QuizQuestion(Model):
                         "svar, det bästa.")
         return self
 
+    @property
+    def best(self) -> int:
+        """The place of the best answer among the options: 0 for the first."""
+        return next(i for i, option in enumerate(self.options) if option.correct)
+
 
 class Quiz(Item):
     """The self-check questions (Testa dig själv) of one theme."""
@@ -545,8 +550,7 @@ class Quiz(Item):
 
     def answer_key(self) -> str:
         """ "question-id:n …", n the number of the best answer: what the scores count."""
-        return " ".join(f"{q.id}:{next(i for i, o in enumerate(q.options) if o.correct)}"
-                        for q in self.questions)
+        return " ".join(f"{q.id}:{q.best}" for q in self.questions)
 
 
 #: Easy Swedish (lättläst) for a child: a handout's LIX is at most this.

@@ -10,13 +10,12 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import CASES, GOOD, REPO, break_content, mkdocs_build, site_project
+from helpers import CASES, GOOD, REPO, break_content, mkdocs_build, run_check, site_project
 from pratamedbarn import kinds
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import load_library
@@ -32,11 +31,6 @@ MEDIA = {"filmer": "mp4", "affischer": "jpg", "textning": "vtt"}
 
 def append(path: Path, block: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + block, encoding="utf-8")
-
-
-def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pratamedbarn", "check", "--root", str(root)],
-                          capture_output=True, text=True, check=False)
 
 
 def add_film_as_the_guide_says(content: Path) -> None:
