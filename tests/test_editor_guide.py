@@ -65,7 +65,21 @@ def page(site: Path, path: str) -> BeautifulSoup:
 def test_every_example_the_tests_follow_is_in_the_guide():
     assert set(EXAMPLES) == {"typo-output", "film", "source-file", "source-youtube", "source-vimeo",
                              "source-embed", "embed-hosts", "checklist", "exercise", "reference",
-                             "session", "news"}
+                             "session", "news", "reviewed"}
+
+
+def test_a_review_written_as_the_guide_shows_is_on_the_page(content: Path):
+    # Last in an exercise's file, and last among a film's fields in videos.yaml.
+    append(content / "exercises" / "lyssna.yaml", EXAMPLES["reviewed"])
+    indented = "".join(f"    {line}" for line in EXAMPLES["reviewed"].splitlines(keepends=True))
+    append(content / "videos.yaml", indented)
+    library = load_library(content)
+    film = library.videos.films[-1]
+    assert film.reviewed == library.exercises["lyssna"].reviewed
+    pages = build_pages(library)
+    for kind, item_id in (("exercise", "lyssna"), ("film", film.id)):
+        assert ('Fackgranskad <time datetime="2026-11-20">20 november 2026</time> av legitimerad '
+                "psykolog vid Barnahus") in pages[kinds.kind(kind).path(item_id)]
 
 
 def test_the_guide_is_linked_from_the_readme_and_not_published():
