@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import socket
 import sys
+from datetime import date
 from pathlib import Path
 
 from .csp import PolicyError
 from .errors import ContentError, report
 from .generate import CONFIG, generate, read_config, site_name
 from .links import check_links, find_links
+from .notices import answer_place_problems, review_notice
 from .publisher import missing_problems
 from .schemas import SCHEMA_DIR, write_schemas
 from .site_build import SiteBuild, finish_site
@@ -55,10 +57,12 @@ def check(root: Path) -> int:
         library = SiteBuild.load(root, name).library
     except ContentError as exc:
         return _report(exc)
-    for note in library.notes:
+    review = review_notice(library, date.today())
+    for note in [*library.notes, *([review] if review else [])]:
         print(f"Obs: {note}")
     missing = missing_problems(library)
-    for problem in missing:
+    # Answers in one place are worth a look, but need not wait: publishing goes on.
+    for problem in [*missing, *answer_place_problems(library)]:
         print(f"Varning: {problem}")
     print(_summary(library))
     if missing:

@@ -10,6 +10,7 @@ import functools
 import re
 import typing
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -116,6 +117,30 @@ Minutes = Annotated[int, Field(gt=0, le=600)]
 IdList = list[Slug]
 
 
+def _day(value: object) -> object:
+    # YAML reads 2026-11-20 as a date. Quoted, or a day that does not exist (2026-11-31,
+    # which yamlsource keeps as text), it comes as text.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _fail(f"'{value}' är inget datum. Skriv år-månad-dag, till exempel 2026-11-20.")
+
+
+def _not_to_come(day: date) -> date:
+    if day > date.today():
+        raise _fail(f"dagen {day.isoformat()} har inte kommit än. Skriv dagen då granskningen "
+                    "gjordes.")
+    return day
+
+
+#: The day of a review, written 2026-11-20: a day that has been.
+ReviewDay = Annotated[date, BeforeValidator(_day), AfterValidator(_not_to_come)]
+
+
 @dataclass(frozen=True)
 class RefTo:
     """Marks a field whose ids name items of another kind; `crossrefs` checks they exist."""
@@ -182,6 +207,14 @@ class Item(Model):
     aliases: IdList = []
 
 
+class Review(Model):
+    """An expert's review of an item (fackgranskning): the day, and the reviewer's role."""
+
+    date: ReviewDay
+    #: The reviewer's role, never a name: "legitimerad psykolog vid Barnahus".
+    by: PlainText
+
+
 class Theme(Item):
     title: PlainText
     intro: MarkdownText
@@ -228,6 +261,8 @@ class Film(Item):
     checklists: refs("checklist") = []
     exercises: refs("exercise") = []
     references: refs("reference") = []
+    #: The last expert review; None until an expert has reviewed it (`check` counts them).
+    reviewed: Review | None = None
 
     @model_validator(mode="after")
     def _captions_for_own_files(self) -> Film:
@@ -260,6 +295,8 @@ class Checklist(Item):
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
     #: The items on the checklist's pocket card, by id; without it, the first six.
     card: Annotated[list[Slug], Field(max_length=CARD_POINTS)] = []
+    #: The last expert review; None until an expert has reviewed it (`check` counts them).
+    reviewed: Review | None = None
 
     @model_validator(mode="after")
     def _card_items_exist(self) -> Checklist:
@@ -327,6 +364,8 @@ class Exercise(Item):
     #: Ways to answer, for the facilitator and for a learner who wants to compare.
     example_answers: list[MarkdownText] = []
     references: refs("reference") = []
+    #: The last expert review; None until an expert has reviewed it (`check` counts them).
+    reviewed: Review | None = None
 
     @property
     def minutes_in_guide(self) -> int:
@@ -493,6 +532,11 @@ class QuizQuestion(Model):
                         "svar, det bästa.")
         return self
 
+    @property
+    def best(self) -> int:
+        """The place of the best answer among the options: 0 for the first."""
+        return next(i for i, option in enumerate(self.options) if option.correct)
+
 
 class Quiz(Item):
     """The self-check questions (Testa dig själv) of one theme."""
@@ -501,11 +545,12 @@ class Quiz(Item):
     title: PlainText
     theme: ref("theme")
     questions: Annotated[list[QuizQuestion], Field(min_length=4, max_length=8)]
+    #: The last expert review; None until an expert has reviewed it (`check` counts them).
+    reviewed: Review | None = None
 
     def answer_key(self) -> str:
         """ "question-id:n …", n the number of the best answer: what the scores count."""
-        return " ".join(f"{q.id}:{next(i for i, o in enumerate(q.options) if o.correct)}"
-                        for q in self.questions)
+        return " ".join(f"{q.id}:{q.best}" for q in self.questions)
 
 
 #: Easy Swedish (lättläst) for a child: a handout's LIX is at most this.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Checklist, Exercise, References, Site, StudyGuide, Videos
+from .models import Checklist, Exercise, Handout, Quiz, References, Site, StudyGuide, Videos
 
 SCHEMA_DIR = "schemas"
 
@@ -21,6 +21,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "videos.schema.json": Videos,
     "checklist.schema.json": Checklist,
     "exercise.schema.json": Exercise,
+    "quiz.schema.json": Quiz,
+    "handout.schema.json": Handout,
     "references.schema.json": References,
     "site.schema.json": Site,
     "study_guide.schema.json": StudyGuide,
@@ -34,6 +36,8 @@ CONTENT_SCHEMAS = {
     "study_guide.yaml": "study_guide.schema.json",
     "checklists/*.yaml": "checklist.schema.json",
     "exercises/*.yaml": "exercise.schema.json",
+    "quizzes/*.yaml": "quiz.schema.json",
+    "handouts/*.yaml": "handout.schema.json",
 }
 
 

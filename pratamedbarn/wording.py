@@ -11,6 +11,8 @@ from datetime import date
 MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december"]
 FORMAT_NAMES = {"individual": "ensam", "group": "i grupp"}
+#: A place in a list of at most five (a self-check question's answers), as Swedes say it.
+ORDINALS = ["första", "andra", "tredje", "fjärde", "femte"]
 
 
 def swedish_date(day: date) -> str:
@@ -33,6 +35,11 @@ def hours_minutes(minutes: int) -> str:
 def count(n: int, one: str, many: str) -> str:
     """'1 film', '3 filmer'."""
     return f"{n} {one if n == 1 else many}"
+
+
+def ordinal(place: int) -> str:
+    """A place counted from 0 as a word: 1 → 'andra'."""
+    return ORDINALS[place]
 
 
 def formats(names: list[str]) -> str:

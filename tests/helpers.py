@@ -76,6 +76,12 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         capture_output=True, text=True, env=env, check=False)
 
 
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    """`python -m pratamedbarn check` of the content under `root`, as an editor runs it."""
+    return subprocess.run([sys.executable, "-m", "pratamedbarn", "check", "--root", str(root)],
+                          capture_output=True, text=True, check=False)
+
+
 def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
     """A folder `make` fills once a test run, shared by every pytest-xdist worker.
 

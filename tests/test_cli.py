@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from helpers import GOOD
-
-
-def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pratamedbarn", "check", "--root", str(root)],
-                          capture_output=True, text=True, check=False)
+from helpers import GOOD, run_check
 
 
 def test_good_content_prints_a_summary_and_exits_0():

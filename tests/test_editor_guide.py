@@ -10,13 +10,12 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import CASES, GOOD, REPO, break_content, mkdocs_build, site_project
+from helpers import CASES, GOOD, REPO, break_content, mkdocs_build, run_check, site_project
 from pratamedbarn import kinds
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import load_library
@@ -32,11 +31,6 @@ MEDIA = {"filmer": "mp4", "affischer": "jpg", "textning": "vtt"}
 
 def append(path: Path, block: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + block, encoding="utf-8")
-
-
-def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pratamedbarn", "check", "--root", str(root)],
-                          capture_output=True, text=True, check=False)
 
 
 def add_film_as_the_guide_says(content: Path) -> None:
@@ -71,7 +65,21 @@ def page(site: Path, path: str) -> BeautifulSoup:
 def test_every_example_the_tests_follow_is_in_the_guide():
     assert set(EXAMPLES) == {"typo-output", "film", "source-file", "source-youtube", "source-vimeo",
                              "source-embed", "embed-hosts", "checklist", "exercise", "reference",
-                             "session", "news"}
+                             "session", "news", "reviewed"}
+
+
+def test_a_review_written_as_the_guide_shows_is_on_the_page(content: Path):
+    # Last in an exercise's file, and last among a film's fields in videos.yaml.
+    append(content / "exercises" / "lyssna.yaml", EXAMPLES["reviewed"])
+    indented = "".join(f"    {line}" for line in EXAMPLES["reviewed"].splitlines(keepends=True))
+    append(content / "videos.yaml", indented)
+    library = load_library(content)
+    film = library.videos.films[-1]
+    assert film.reviewed == library.exercises["lyssna"].reviewed
+    pages = build_pages(library)
+    for kind, item_id in (("exercise", "lyssna"), ("film", film.id)):
+        assert ('Fackgranskad <time datetime="2026-11-20">20 november 2026</time> av legitimerad '
+                "psykolog vid Barnahus") in pages[kinds.kind(kind).path(item_id)]
 
 
 def test_the_guide_is_linked_from_the_readme_and_not_published():

@@ -21,6 +21,15 @@ def content_files(root: Path) -> list[tuple[str, str]]:
             for pattern, schema in CONTENT_SCHEMAS.items() for path in sorted(root.glob(pattern))]
 
 
+class EditorLoader(yaml.SafeLoader):
+    """YAML as an editor's language server reads it (YAML 1.2): 2026-11-20 is text, not a date."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def validator(name: str) -> jsonschema.Draft202012Validator:
     schema = json.loads((REPO / SCHEMA_DIR / name).read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
@@ -46,7 +55,7 @@ def test_every_content_file_is_valid_against_its_schema(root: Path):
     files = content_files(root)
     assert len(files) >= 6
     for name, schema in files:
-        data = yaml.safe_load((root / name).read_text(encoding="utf-8"))
+        data = yaml.load((root / name).read_text(encoding="utf-8"), Loader=EditorLoader)
         errors = [e.message for e in validator(schema).iter_errors(data)]
         assert errors == [], f"{name}: {errors}"
 

@@ -36,6 +36,22 @@ def test_a_page_for_every_film_checklist_and_exercise(fixture_site: Path):
             assert page.find("html")["lang"] == "sv"
 
 
+def test_only_a_reviewed_item_says_when_and_by_whom(fixture_site: Path):
+    # The fixture's checklist fore-samtalet has `reviewed:`; no other item has.
+    library = load_library(GOOD)
+    shown = {}
+    for kind in kinds.with_pages():
+        if "reviewed" not in kind.model.model_fields:
+            continue
+        for item_id in library.items[kind.name]:
+            line = soup(fixture_site, page_url(kind.path(item_id))).select_one(".pmb-reviewed")
+            if line:
+                shown[kind.name, item_id] = (" ".join(line.get_text().split()),
+                                             line.time["datetime"])
+    assert shown == {("checklist", "fore-samtalet"): (
+        "Fackgranskad 20 november 2026 av legitimerad psykolog vid Barnahus", "2026-11-20")}
+
+
 def _internal_targets(site: Path):
     for html in site.rglob("*.html"):
         page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
