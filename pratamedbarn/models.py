@@ -7,6 +7,7 @@ types are translated in `messages.py`.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import typing
 from dataclasses import dataclass
@@ -510,6 +511,12 @@ class QuizOption(Model):
     film: ref("film", optional=True) = None
     checklist: ref("checklist", optional=True) = None
 
+    @property
+    def key(self) -> str:
+        """What the learner's browser saves for this answer: made from its text, so that the
+        answers may change places and a saved choice still means the same answer."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:8]
+
     @model_validator(mode="after")
     def _one_source(self) -> QuizOption:
         if bool(self.film) == bool(self.checklist):
@@ -530,6 +537,8 @@ class QuizQuestion(Model):
         if right != 1:
             raise _fail(f"frågan har {right} rätta svar. Skriv correct: true vid precis ett "
                         "svar, det bästa.")
+        if len({option.key for option in self.options}) < len(self.options):
+            raise _fail("två svar har samma text. Skriv om det ena eller ta bort det.")
         return self
 
     @property
@@ -549,8 +558,8 @@ class Quiz(Item):
     reviewed: Review | None = None
 
     def answer_key(self) -> str:
-        """ "question-id:n …", n the number of the best answer: what the scores count."""
-        return " ".join(f"{q.id}:{q.best}" for q in self.questions)
+        """ "question-id:key …", key the best answer's (QuizOption.key): what the scores count."""
+        return " ".join(f"{q.id}:{q.options[q.best].key}" for q in self.questions)
 
 
 #: Easy Swedish (lättläst) for a child: a handout's LIX is at most this.

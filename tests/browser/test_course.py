@@ -50,7 +50,7 @@ def _finish_everything(page, library):
     records = {f"film:{film_id}": True for film_id in library.films}
     for quiz in library.items["quiz"].values():
         for question in quiz.questions:
-            records[f"quiz:{quiz.id}:{question.id}"] = 0
+            records[f"quiz:{quiz.id}:{question.id}"] = question.options[0].key
     page.evaluate("""records => { for (const [key, value] of Object.entries(records))
         localStorage.setItem('pratamedbarn:v1:' + key,
             JSON.stringify({value, updated: new Date().toISOString()})); }""", records)

@@ -340,7 +340,7 @@ BAD_FILES = {
         "något annat än anteckningar"),
     "a time that is no time": (json.dumps(_export_file(
         {NOTE: {"value": "x", "updated": "i går"}})), "något annat än anteckningar"),
-    "an answer that is text": (json.dumps(_export_file(
+    "an answer that is neither a key nor a place": (json.dumps(_export_file(
         {NOTE: GOOD_RECORD, "quiz:x:y": {"value": "1", "updated": "2026-01-01T10:00:00Z"}})),
         "något annat än anteckningar"),
     "an unknown key": (json.dumps(_export_file(

@@ -22,9 +22,9 @@ def _url(base_url: str, quiz) -> str:
 
 
 def _wrong_then_right(question):
-    wrong = next(i for i, o in enumerate(question.options) if not o.correct)
-    right = next(i for i, o in enumerate(question.options) if o.correct)
-    return wrong, right
+    """The keys of a wrong answer and of the best one."""
+    wrong = next(o.key for o in question.options if not o.correct)
+    return wrong, question.options[question.best].key
 
 
 def test_an_answer_shows_why_and_survives_a_reload(page, base_url, quiz):
@@ -35,7 +35,8 @@ def test_an_answer_shows_why_and_survives_a_reload(page, base_url, quiz):
     fieldset.locator(f'input[value="{wrong}"]').check()
     feedback = fieldset.locator(".pmb-quiz__feedback")
     assert feedback.inner_text().startswith("Inte det bästa svaret.")
-    assert question.options[wrong].why.split()[0] in feedback.inner_text()
+    why = next(o.why for o in question.options if o.key == wrong)
+    assert why.split()[0] in feedback.inner_text()
     fieldset.locator(f'input[value="{right}"]').check()
     assert feedback.inner_text().startswith("Rätt.")
     # Every answer and why, open now that the learner has chosen.
@@ -85,3 +86,18 @@ def test_export_clear_and_import_bring_the_answers_back(page, base_url, quiz, tm
     page.get_by_text("hämtades från filen").wait_for()
     page.goto(_url(base_url, quiz))
     assert page.locator(f'fieldset[data-question="{question.id}"] input[value="{right}"]').is_checked()
+
+
+def test_an_answer_saved_as_a_place_before_the_answers_moved_is_no_answer(page, base_url, quiz):
+    # Answers were saved by their place until the places changed (issue 27): such a number
+    # may now point at another answer, so it is neither shown nor counted.
+    question = quiz.questions[0]
+    page.goto(_url(base_url, quiz))
+    page.evaluate("""([key, place]) => localStorage.setItem(key,
+        JSON.stringify({value: place, updated: new Date().toISOString()}))""",
+                  [f"{PREFIX}quiz:{quiz.id}:{question.id}", question.best])
+    page.reload()
+    fieldset = page.locator(f'fieldset[data-question="{question.id}"]')
+    assert fieldset.locator("input:checked").count() == 0
+    assert fieldset.locator(".pmb-quiz__feedback").inner_text() == ""
+    assert page.locator(f'.pmb-quiz__score[data-quiz-score="{quiz.id}"]').inner_text() == "Inte påbörjad."

@@ -151,8 +151,13 @@
         isNaN(Date.parse(record.updated))) return false;
     var value = record.value;
     if (key.indexOf("note:") === 0) return typeof value === "string";
-    // A chosen answer (quiz:) and a facilitator's step (session:) are numbers from 0.
-    if (/^(quiz|session):/.test(key)) return Number.isInteger(value) && value >= 0;
+    // A chosen answer (quiz:) is its key; a file from before the answers had keys holds
+    // their places, numbers, which import but do not count as answers.
+    if (key.indexOf("quiz:") === 0) {
+      return /^[0-9a-f]{8}$/.test(value) || (Number.isInteger(value) && value >= 0);
+    }
+    // A facilitator's step (session:) is a number from 0.
+    if (key.indexOf("session:") === 0) return Number.isInteger(value) && value >= 0;
     // A self-rating: the answers, 1–5, to the statements in order.
     if (key.indexOf("rating:") === 0) {
       return Array.isArray(value) && value.length > 0 && value.every(function (v) {

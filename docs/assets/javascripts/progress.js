@@ -172,7 +172,8 @@
 
   /**
    * A quiz's score from the saved answers: `answers` is its data-answers attribute, one
-   * "question:best answer" pair a question (Quiz.answer_key). Returns {answered, right, total}.
+   * "question:best answer's key" pair a question (Quiz.answer_key). Returns {answered, right,
+   * total}. A number saved is an answer's place from before the answers had keys: not counted.
    */
   function quizScore(quiz, answers) {
     var pairs = (answers || "").split(" ").filter(Boolean);
@@ -180,9 +181,9 @@
     pairs.forEach(function (pair) {
       var parts = pair.split(":");
       var saved = store.get("quiz:" + quiz + ":" + parts[0]);
-      if (saved) {
+      if (saved && typeof saved.value === "string") {
         answered++;
-        if (String(saved.value) === parts[1]) right++;
+        if (saved.value === parts[1]) right++;
       }
     });
     return { answered: answered, right: right, total: pairs.length };

@@ -3,7 +3,9 @@
  * Without this script the page shows every question with its answers and explanations in a
  * <details>. With it, the learner picks an answer, sees at once whether it is the best one
  * and why, and the choice is saved in this browser (quiz:<quiz id>:<question id>, the
- * option's number), like ticks and notes: exported, imported and cleared with them.
+ * option's key, made from its text), like ticks and notes: exported, imported and cleared
+ * with them. A number saved there is an option's place from before the answers changed
+ * places: it is not taken for an answer.
  * Scores ("3 av 4 rätt") are counted wherever a page has [data-quiz-score].
  */
 (function () {
@@ -14,7 +16,7 @@
 
   function chosen(quiz, question) {
     var saved = store.get("quiz:" + quiz + ":" + question);
-    return saved ? String(saved.value) : null;
+    return saved && typeof saved.value === "string" ? saved.value : null;
   }
 
   function showFeedback(fieldset, value) {
@@ -55,7 +57,7 @@
           showFeedback(fieldset, saved);
         }
         input.addEventListener("change", function () {
-          store.set("quiz:" + quiz + ":" + question, Number(input.value));
+          store.set("quiz:" + quiz + ":" + question, input.value);
           showFeedback(fieldset, input.value);
           updateScores(document);
         });
