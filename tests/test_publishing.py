@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from helpers import GOOD, REPO
+from pratamedbarn import kinds
 
 BIN = Path(sys.executable).parent
 WORKFLOW = REPO / ".github" / "workflows" / "publicera.yml"
@@ -85,6 +86,15 @@ def test_the_pre_commit_config_is_valid():
     result = subprocess.run([BIN / "pre-commit", "validate-config", ".pre-commit-config.yaml"],
                             cwd=REPO, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_pre_commit_hook_runs_for_a_change_in_any_content_file():
+    hook = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    files = re.compile(hook["repos"][0]["hooks"][0]["files"])
+    content = [k.file for k in kinds.REGISTRY.values() if k.file]
+    content += [f"{k.folder}/x.yaml" for k in kinds.REGISTRY.values() if k.folder]
+    content += ["site.yaml", "docs/om-oss.md", "docs/media/textning/x.vtt"]
+    assert [name for name in content if not files.match(name)] == []
 
 
 def test_the_pre_commit_hook_stops_a_commit_with_a_typo(tmp_path: Path):
