@@ -61,20 +61,16 @@
   }
 
   // A checklist, an exercise or a page for the child is a handout: a "Skriv ut" button
-  // under its heading.
+  // in the place its page keeps for it under the heading (print_place.md.j2).
   function setUpPrint(root) {
-    var handout = root.querySelector("ul.pmb-checklist, .pmb-questions, .pmb-handout");
-    var heading = root.querySelector(".md-content h1");
-    if (!handout || !heading || root.querySelector(".pmb-print")) return;
-    var box = document.createElement("p");
-    box.className = "pmb-print";
+    var place = root.querySelector("p.pmb-print");
+    if (!place || place.firstChild) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
     button.textContent = "Skriv ut";
     button.addEventListener("click", function () { window.print(); });
-    box.append(button);
-    heading.after(box);
+    place.append(button);
   }
 
   // Scripts that only some pages need are fetched on those pages alone, so that no other
