@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast test-editor-changes audit clean
+.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast test-under-load test-editor-changes audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -73,6 +73,16 @@ test: $(STAMP) system $(NODE_STAMP) lint ## Run every test (lint, content, site,
 
 test-fast: $(STAMP) ## The tests without the browser: the edit loop (under a minute on 2 cores)
 	$(PY) -m pytest -n $(WORKERS) -m "not browser and not editor_changes"
+
+# No test may hang on the machine's speed: the whole suite, LOAD_RUNS times in a row, while
+# two CPU-bound processes (stress-ng) keep both cores of a 2-core machine busy beside it.
+LOAD_RUNS ?= 3
+test-under-load: $(STAMP) system $(NODE_STAMP) ## make test 3 times with two CPU hogs beside it (LOAD_RUNS=3)
+	@stress-ng --cpu 2 --quiet & hogs=$$!; trap 'kill $$hogs' EXIT; \
+	for run in $$(seq $(LOAD_RUNS)); do \
+	  echo "make test, run $$run of $(LOAD_RUNS), beside two CPU hogs"; \
+	  $(MAKE) --no-print-directory test || exit 1; \
+	done
 
 test-editor-changes: $(STAMP) ## An editor's ordinary changes on a copy: check and tests still pass
 	$(PY) -m pytest -m editor_changes

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import Library, load_library
@@ -44,3 +45,18 @@ def test_a_handout_too_hard_for_a_child_is_a_content_error(content: Path):
     line = str(caught.value).splitlines()[0]
     assert line.startswith("handouts/till-barnet.yaml:4: parts:")
     assert f"en text till barn ska ha högst {HANDOUT_LIX}" in line
+
+
+def test_the_shipped_handouts_say_where_a_child_gets_help_at_any_time(shipped_library: Library):
+    for handout in shipped_library.items["handout"].values():
+        text = " ".join(_text(handout).split())
+        assert "Bris" in text and "116 111" in text and "112" in text, handout.id
+
+
+def test_a_handout_page_tells_the_worker_never_to_send_it_home(fixture_site: Path):
+    page = BeautifulSoup((fixture_site / "till-barnet" / "till-barnet" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    # The advice is for the worker: on screen, above the sheet, never on the child's paper.
+    advice = page.select_one(".pmb-handout__print").get_text(" ", strip=True)
+    assert "Skicka det aldrig hem" in advice
+    assert "Skicka det aldrig hem" not in page.select_one(".pmb-handout").get_text(" ", strip=True)
