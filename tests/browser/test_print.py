@@ -108,3 +108,5 @@ def test_each_page_for_the_child_prints_on_one_a4_page(page, base_url, shipped_l
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert handout.parts[-1].heading in text and "Sök" not in text, handout.id
+        # The child's sheet: no site address or page date, which are for the worker.
+        assert "Senast uppdaterad" not in text and "http" not in text, handout.id
