@@ -3,6 +3,9 @@ absolutely, performance only against stock Material measured in the same run."""
 
 from __future__ import annotations
 
+import contextlib
+
+from bench import audit
 from bench.audit import BUDGETS, PERFORMANCE_BEHIND_STOCK, Run, behind_stock, missed, read_report
 
 GOOD = {"layout shift": 0.0, "kB transferred": 150.0, "requests": 25}
@@ -61,3 +64,14 @@ def test_a_lighthouse_report_is_read_into_scores_and_measures():
     assert result.scores == {"performance": 97, "accessibility": 100, "best-practices": 100, "seo": 100}
     assert result.measures == {"layout shift": 0.02, "kB transferred": 140.5, "requests": 24,
                                "first paint ms": 1050.5, "blocking ms": 80}
+
+
+def test_a_page_behind_stock_is_audited_twice_as_many_rounds(monkeypatch, tmp_path):
+    scores = {"ours": iter([90] * 5 + [99] * 5), "stock": iter([95] * 10)}
+    monkeypatch.setattr(audit, "pages", lambda: {"film page": "filmer/x/"})
+    monkeypatch.setattr(audit, "nginx", lambda site: contextlib.nullcontext(f"http://{site.name}/"))
+    monkeypatch.setattr(audit, "lighthouse", lambda url, out: run(next(scores[url.split("/")[2]])))
+    results = audit.audit(tmp_path / "ours", tmp_path / "stock", runs=5)["film page"]
+    assert len(results["ours"]) == len(results["stock"]) == 10
+    # Five rounds 5 behind, five rounds 4 ahead: the median of all ten pairs decides.
+    assert behind_stock(results) == 0.5 and missed({"film page": results}) == []
