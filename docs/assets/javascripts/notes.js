@@ -258,9 +258,5 @@
   }
 
   window.addEventListener("pagehide", flush);
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(init);
-  } else {
-    document.addEventListener("DOMContentLoaded", init);
-  }
+  window.pratamedbarnOnPage(init);
 })();

@@ -191,9 +191,5 @@
 
   window.pratamedbarn.progress = { show: showProgress, quizScore: quizScore };
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(init);
-  } else {
-    document.addEventListener("DOMContentLoaded", init);
-  }
+  window.pratamedbarnOnPage(init);
 })();

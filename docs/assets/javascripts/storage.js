@@ -220,11 +220,7 @@
   }
 
   // Runs before the other scripts' set-up on each page view, as it subscribes first.
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(function () { migratePage(document); });
-  } else {
-    document.addEventListener("DOMContentLoaded", function () { migratePage(document); });
-  }
+  window.pratamedbarnOnPage(function () { migratePage(document); });
 
   window.pratamedbarn = window.pratamedbarn || {};
   window.pratamedbarn.store = {
