@@ -44,10 +44,11 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 #: Categories whose median must be 100 on every page of ours.
 FULL_MARKS = ["accessibility", "best-practices", "seo"]
 #: How far our performance may lie below stock Material's, in points (the gate). Measured
-#: on a 2-core machine: 0 to 5 behind on Mina anteckningar, which fills in the learner's
-#: notes and loads the self-check's and the course's scripts; the six files that held up
-#: the first paint before cost 6 to 9 on the start page and the film page.
-PERFORMANCE_BEHIND_STOCK = 5
+#: on a 2-core machine, page by page, over five audits: 0 to 5 behind, the most on the pages
+#: whose scripts fill in the learner's work (Mina anteckningar, an exercise); one run's score
+#: moves by up to 10 points, stock's too. The six files that held up the first paint before
+#: issue 26 cost 6 to 9 on the start page and the film page.
+PERFORMANCE_BEHIND_STOCK = 6
 #: The goal, reported but not gated: as fast as stock Material, give or take a point.
 PERFORMANCE_GOAL = 1
 #: The most each page of ours may have (the median of its runs). Layout shift: none on any

@@ -90,8 +90,9 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         for path, data in self.build.media_files().items():
             files.append(File.generated(config, path, content=data))
         for path in SITE_SCRIPT_PARTS:  # published inside SITE_SCRIPT only
-            if files.get_file_from_path(path):
-                files.remove(files.get_file_from_path(path))
+            part = files.get_file_from_path(path)
+            if part:
+                files.remove(part)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -258,5 +258,9 @@
   }
 
   window.addEventListener("pagehide", flush);
-  window.pratamedbarnOnPage(init);
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
 })();

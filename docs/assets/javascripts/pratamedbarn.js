@@ -3,15 +3,6 @@
 (function () {
   "use strict";
 
-  // Every part of site.js sets a page up through this, each part in a task of its own, in
-  // the order the parts subscribe: one long task would hold up the learner's first tap
-  // (Lighthouse: total blocking time). On every page view, also after instant navigation.
-  window.pratamedbarnOnPage = function (setUp) {
-    var later = function () { setTimeout(setUp, 0); };
-    if (typeof document$ !== "undefined") document$.subscribe(later);
-    else document.addEventListener("DOMContentLoaded", later);
-  };
-
   // A film on another host loads only when the learner presses its button.
   function setUpEmbeds(root) {
     root.querySelectorAll(".pmb-embed").forEach(function (figure) {
@@ -172,5 +163,9 @@
     setUpPrint(document);
   }
 
-  window.pratamedbarnOnPage(init);
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
 })();

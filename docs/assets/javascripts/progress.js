@@ -191,5 +191,9 @@
 
   window.pratamedbarn.progress = { show: showProgress, quizScore: quizScore };
 
-  window.pratamedbarnOnPage(init);
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
 })();

@@ -220,7 +220,11 @@
   }
 
   // Runs before the other scripts' set-up on each page view, as it subscribes first.
-  window.pratamedbarnOnPage(function () { migratePage(document); });
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(function () { migratePage(document); });
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { migratePage(document); });
+  }
 
   window.pratamedbarn = window.pratamedbarn || {};
   window.pratamedbarn.store = {
