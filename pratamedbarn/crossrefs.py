@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from urllib.parse import urlsplit
 
 from . import kinds
-from .errors import ContentProblem
+from .errors import ContentProblem, closest
 from .yamlsource import YamlSource
 
 
@@ -59,8 +58,8 @@ def _existing_targets(library, sources) -> list[ContentProblem]:
             new = renamed[name, target]
             message = f"'{target}' heter nu '{new}'. Skriv det nya id:t '{new}' här."
         else:
-            close = difflib.get_close_matches(target, sorted(known.get(name, ())), n=1)
-            guess = f"Menade du '{close[0]}'? Annars: " if close else "Kontrollera stavningen, eller "
+            close = closest(target, known.get(name, ()))
+            guess = f"Menade du '{close}'? Annars: " if close else "Kontrollera stavningen, eller "
             message = (f"det finns {kind.none_label} med id '{target}'. "
                        f"{guess}{kind.how_to_add.format(id=target)}.")
         problems.append(_problem(sources, file, loc, message))

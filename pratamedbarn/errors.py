@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -61,3 +62,9 @@ def format_loc(loc: tuple, data: object = None, labels: Mapping[str, str] | None
             path.append(f".{part}" if path else str(part))
         node = node.get(part) if isinstance(node, dict) else item
     return ", ".join(named + (["".join(path)] if path else []))
+
+
+def closest(written: str, known: Iterable[str]) -> str | None:
+    """What the editor most likely meant by `written` among `known` ("Menade du ...?"), if any is close."""
+    close = difflib.get_close_matches(written, sorted(known), n=1)
+    return close[0] if close else None

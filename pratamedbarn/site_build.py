@@ -17,6 +17,7 @@ from pathlib import Path
 from . import csp, publisher
 from .dates import last_changed
 from .errors import ContentError, ContentProblem
+from .internal_links import link_problems
 from .kinds import storage_script
 from .library import Library, load_library
 from .news import atom_feed, with_date_line
@@ -69,7 +70,19 @@ class SiteBuild:
         if clashes:
             raise ContentError(clashes)
         publisher.check_for_production(library)
-        return cls(library, pages, build_pages(library, pages, site_name), current_version(root))
+        build = cls(library, pages, build_pages(library, pages, site_name), current_version(root))
+        build.check_links()
+        return build
+
+    def check_links(self) -> None:
+        """Raise ContentError for every link to a page, file or anchor of the site that the
+        engine's strict build would refuse (internal_links.py)."""
+        generated = {uri: functools.partial(self.finished_markdown, uri, text, None)
+                     for uri, text in self.markdown.items()}
+        problems = link_problems(self.library.root / "docs", generated,
+                                 (SITE_SCRIPT, DAYS_SCRIPT), self.library.sources)
+        if problems:
+            raise ContentError(problems)
 
     def nav(self, hand_written: list) -> list:
         """The whole menu: the generated pages, then the hand-written ones of mkdocs.yml."""
