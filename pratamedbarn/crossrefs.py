@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from . import kinds
@@ -15,17 +16,18 @@ def _problem(sources: dict[str, YamlSource], file: str, loc: tuple, message: str
 
 def _unique_ids(library, sources) -> list[ContentProblem]:
     problems = []
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[str, str], str] = {}  # (kind, id) → where it is first, file:line
     for kind, item, file, loc in library.entries():
         names = [(item.id, loc + ("id",))]
         names += [(alias, loc + ("aliases", j)) for j, alias in enumerate(item.aliases)]
         for name, where in names:
             if (kind.name, name) in seen:
-                problems.append(_problem(sources, file, where, (
-                    f"id '{name}' används redan ({seen[kind.name, name]}). Ett id får bara "
-                    f"användas en gång, inte heller som gammalt id: välj ett nytt.")))
+                problems.append(replace(_problem(sources, file, where, (
+                    f"id '{name}' används redan i {seen[kind.name, name]}. "
+                    "Ett id får bara användas en gång, inte heller som gammalt id: välj ett "
+                    "nytt.")), first=True))
             else:
-                seen[kind.name, name] = f"{kind.label} i {file}"
+                seen[kind.name, name] = f"{file}:{sources[file].line_of(where)}"
     return problems
 
 
@@ -114,8 +116,15 @@ def _slots_fit_exercises(library, sources) -> list[ContentProblem]:
 
 
 def check_crossrefs(library, sources: dict[str, YamlSource]) -> list[ContentProblem]:
-    """All problems that only show when every file is read."""
-    return (_unique_ids(library, sources) + _unique_within(library, sources)
+    """All problems that only show when every file is read.
+
+    An id used twice is reported alone: until each id names one item, every check of what
+    points at an id would report knock-ons of it (the item it hides seems to be missing).
+    """
+    duplicates = _unique_ids(library, sources)
+    if duplicates:
+        return duplicates
+    return (_unique_within(library, sources)
             + _existing_targets(library, sources) + _chapters(library, sources)
             + _embed_hosts(library, sources)
             + _slots_fit_exercises(library, sources))

@@ -15,6 +15,8 @@ class ContentProblem:
     line: int
     field: str
     message: str
+    #: Printed before the others: a problem that others follow from (an id used twice).
+    first: bool = False
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
@@ -25,7 +27,7 @@ class ContentError(Exception):
     """Raised when content cannot be loaded; carries every problem found in the run."""
 
     def __init__(self, problems: list[ContentProblem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.field))
+        self.problems = sorted(problems, key=lambda p: (not p.first, p.file, p.line, p.field))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
