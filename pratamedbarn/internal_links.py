@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,6 +40,8 @@ class _Found:
 
     anchors: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
+    #: The addresses of links in raw HTML, which the engine neither checks nor rewrites.
+    raw_links: list[str] = field(default_factory=list)
 
 
 class _RawIds(HTMLParser):
@@ -51,6 +53,8 @@ class _RawIds(HTMLParser):
         for name, value in attrs:
             if value and (name == "id" or (name == "name" and tag == "a")):
                 self.found.anchors.add(value)
+            elif value and name == "href" and tag == "a":
+                self.found.raw_links.append(value)
 
 
 class _Collect(Preprocessor, Treeprocessor):
@@ -124,6 +128,26 @@ def _problem(page: str, link: str, files: set[str], pages: _Pages) -> str | None
     return None
 
 
+def _raw_problem(link: str) -> str | None:
+    """What is wrong with a link to a page's .md file that reaches a page as raw HTML."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        return None
+    # Such a text (a checklist item, a quiz text, a step of a session) is laid out as HTML
+    # before the engine sees the page: a link to a .md file would stay one and lead nowhere.
+    return (f"länken '{link}' står i en text där länkar till webbplatsens egna sidor inte "
+            "fungerar. Ta bort länken, eller skriv den i en annan text (se Vad du kan skriva "
+            "i texterna i redaktörshandboken).")
+
+
+def _messages(page: str, files: set[str], pages: _Pages, generated: bool) -> Iterator[tuple[str, str | None]]:
+    """Each link on `page` with what is wrong with it, or None."""
+    for link in pages[page].links:
+        yield link, _problem(page, link, files, pages)
+    for link in pages[page].raw_links if generated else ():
+        yield link, _raw_problem(link)
+
+
 def _line_in(lines: list[str], link: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if link in line), None)
 
@@ -186,8 +210,7 @@ def link_problems(docs: Path, generated: Mapping[str, Callable[[], str]], other_
     lines = {uri: text.splitlines() for uri, text in written.items()}
     problems = set()
     for page in to_read:
-        for link in pages[page].links:
-            message = _problem(page, link, files, pages)
+        for link, message in _messages(page, files, pages, page in generated):
             if message:
                 file, line, where = _place(page, link, lines, sources)
                 if not file.startswith("docs/"):  # content text, shown on several pages
