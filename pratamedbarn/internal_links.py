@@ -101,6 +101,19 @@ class _Pages:
         return self._found[uri]
 
 
+def _closest_page(target: str, files: set[str]) -> str | None:
+    """The page most like `target` by its name, in `target`'s folder (or in any, when that
+    folder has no pages: a misspelt folder)."""
+    def stem(path: str) -> str:
+        return posixpath.splitext(posixpath.basename(path))[0]
+
+    pages = [f for f in files if f.endswith(".md")]
+    among = [f for f in pages if posixpath.dirname(f) == posixpath.dirname(target)] or pages
+    by_stem = {stem(f): f for f in sorted(among, reverse=True)}  # the first in order wins a tie
+    name = closest(stem(target), by_stem)
+    return by_stem[name] if name else None
+
+
 def _problem(page: str, link: str, files: set[str], pages: _Pages) -> str | None:
     """What is wrong with `link` on `page` (a path under docs/), in Swedish, or None."""
     parts = urlsplit(link)
@@ -114,10 +127,10 @@ def _problem(page: str, link: str, files: set[str], pages: _Pages) -> str | None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
     if target not in files:
         here = posixpath.dirname(page) or "."
-        guess = closest(target, (f for f in files if f.endswith(".md")))
+        guess = _closest_page(target, files)
         advice = (f"Menade du '{posixpath.relpath(guess, here)}{'#' + anchor if anchor else ''}'?"
-                  if guess else "Vägen räknas från mappen där sidan ligger; länka till sidans "
-                  ".md-fil, till exempel '../filmer/inleda-samtalet.md'.")
+                  if guess else "Kontrollera namnet: en sida som görs från innehållsfilerna "
+                  "heter som sitt id, och vägen räknas från mappen där sidan med länken ligger.")
         return f"länken '{link}' leder till en sida som inte finns (docs/{target}). {advice}"
     if anchor and target in pages.markdown_of and anchor not in pages[target].anchors:
         guess = closest(anchor, pages[target].anchors)
