@@ -11,6 +11,7 @@ so headings get the same slugs.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -203,19 +204,22 @@ def hand_written_pages(docs: Path, generated: Iterable[str]) -> dict[str, Path]:
             and not any(part.startswith(".") for part in uri.split("/"))}
 
 
-def link_problems(docs: Path, generated: Mapping[str, Callable[[], str]], other_files: Iterable[str],
-                  sources: Mapping[str, YamlSource]) -> list[ContentProblem]:
+def link_problems(docs: Path, generated: Mapping[str, str], other_files: Iterable[str],
+                  sources: Mapping[str, YamlSource],
+                  finish: Callable[[str, str], str]) -> list[ContentProblem]:
     """Every broken link to the site's own pages, files and anchors.
 
-    `generated` gives each generated page's Markdown as the engine gets it (by its path under
-    docs/), `other_files` the other files a build adds, `sources` the content files. Generated
-    pages are only read when a content file has a link: their own links are the code's.
+    `generated` is each generated page's Markdown (by its path under docs/), `other_files` the
+    other files a build adds, `sources` the content files, `finish` what the build does to a
+    page's Markdown before the engine reads it (uri, Markdown → Markdown). Generated pages are
+    only read when a content file has a link: their own links are the code's.
     """
     written = {uri: path.read_text(encoding="utf-8")
                for uri, path in hand_written_pages(docs, generated).items()}
     files = ({p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
              | set(generated) | set(other_files))
-    pages = _Pages({**generated, **{uri: (lambda text=text: text) for uri, text in written.items()}})
+    pages = _Pages({uri: functools.partial(finish, uri, text)
+                    for uri, text in {**generated, **written}.items()})
     to_read = list(written)
     if any(_CONTENT_LINK.search(line) for s in sources.values() for line in s.text
            if not line.lstrip().startswith("#")):

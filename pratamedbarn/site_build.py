@@ -77,10 +77,9 @@ class SiteBuild:
     def check_links(self) -> None:
         """Raise ContentError for every link to a page, file or anchor of the site that the
         engine's strict build would refuse (internal_links.py)."""
-        generated = {uri: functools.partial(self.finished_markdown, uri, text, None)
-                     for uri, text in self.markdown.items()}
-        problems = link_problems(self.library.root / "docs", generated,
-                                 (SITE_SCRIPT, DAYS_SCRIPT), self.library.sources)
+        problems = link_problems(self.library.root / "docs", self.markdown,
+                                 (SITE_SCRIPT, DAYS_SCRIPT), self.library.sources,
+                                 lambda uri, markdown: self.finished_markdown(uri, markdown, None))
         if problems:
             raise ContentError(problems)
 
