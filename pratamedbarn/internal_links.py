@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 import markdown as _markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from .errors import ContentProblem, closest
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
@@ -58,27 +59,36 @@ class _RawIds(HTMLParser):
                 self.found.raw_links.append(value)
 
 
-class _Collect(Preprocessor, Treeprocessor):
+class _RawHtml(Preprocessor):
+    """Notes the ids and links of a page's raw HTML, before Markdown sets it aside."""
+
+    def __init__(self, md: _markdown.Markdown, pages: _Pages):
+        super().__init__(md)
+        self.pages = pages
+
+    def run(self, lines: list[str]) -> list[str]:
+        parser = _RawIds(self.pages.found)
+        parser.feed("\n".join(lines))
+        parser.close()
+        return lines
+
+
+class _Tree(Treeprocessor):
     """Notes every id and every Markdown link of a page, as MkDocs' own processors do."""
 
-    def __init__(self, md: _markdown.Markdown):
+    def __init__(self, md: _markdown.Markdown, pages: _Pages):
         super().__init__(md)
-        self.found = _Found()
+        self.pages = pages
 
-    def run(self, data):
-        if isinstance(data, list):  # the lines, before raw HTML is set aside
-            parser = _RawIds(self.found)
-            parser.feed("\n".join(data))
-            parser.close()
-            return data
-        for element in data.iter():
+    def run(self, root) -> None:
+        found = self.pages.found
+        for element in root.iter():
             for name in ("id", "name") if element.tag == "a" else ("id",):
                 if element.get(name):
-                    self.found.anchors.add(element.get(name))
+                    found.anchors.add(element.get(name))
             key = {"a": "href", "img": "src"}.get(element.tag)
             if key and element.get(key) is not None:
-                self.found.links.append(element.get(key))
-        return None
+                found.links.append(element.get(key))
 
 
 class _Pages:
@@ -88,17 +98,18 @@ class _Pages:
         self.markdown_of = markdown_of
         self._md = _markdown.Markdown(extensions=ENGINE_EXTENSIONS + EXTENSIONS,
                                       extension_configs=EXTENSION_CONFIGS)
-        self._collect = _Collect(self._md)
         # Where MkDocs puts its own: before raw HTML is stashed, and after every id is set.
-        self._md.preprocessors.register(self._collect, "pmb_raw_ids", 21)
-        self._md.treeprocessors.register(self._collect, "pmb_links", 0)
+        self._md.preprocessors.register(_RawHtml(self._md, self), "pmb_raw_html", 21)
+        self._md.treeprocessors.register(_Tree(self._md, self), "pmb_links", 0)
+        #: What the page being converted has.
+        self.found = _Found()
         self._found: dict[str, _Found] = {}
 
     def __getitem__(self, uri: str) -> _Found:
         if uri not in self._found:
-            self._collect.found = _Found()
+            self.found = _Found()
             self._md.reset().convert(_FRONT_MATTER.sub("", self.markdown_of[uri]()))
-            self._found[uri] = self._collect.found
+            self._found[uri] = self.found
         return self._found[uri]
 
 
@@ -118,7 +129,7 @@ def _closest_page(target: str, files: set[str]) -> str | None:
 def _problem(page: str, link: str, files: set[str], pages: _Pages) -> str | None:
     """What is wrong with `link` on `page` (a path under docs/), in Swedish, or None."""
     parts = urlsplit(link)
-    if parts.scheme or parts.netloc or link.startswith("mailto:"):
+    if parts.scheme or parts.netloc or AMP_SUBSTITUTE in link:  # AMP_SUBSTITUTE: an e-mail address
         return None
     path, anchor = unquote(parts.path), parts.fragment
     if link.startswith(("/", "\\")):
