@@ -16,10 +16,10 @@ from pratamedbarn.internal_links import ENGINE_EXTENSIONS
 POST = "docs/nyheter/2026-01-15-forsta-nyheten.md"
 #: The good twin of each bad link case: (file, text, replacement).
 GOOD_TWINS = [
-    # A news post's link to a film page that exists, and to one of its headings ("Kursens råd":
-    # the slug drops the å as the build's does).
+    # A news post's link to a film page that exists, to one of its headings ("Kursens råd":
+    # the slug drops the å as the build's does), and an e-mail address.
     (POST, "(../filmer/forbereda-samtalet.md)",
-     "(../filmer/tolk.md) och [råden](../filmer/forbereda-samtalet.md#kursens-rad)"),
+     "(../filmer/tolk.md), [råden](../filmer/forbereda-samtalet.md#kursens-rad) och <fou@example.se>"),
     # A link in a content text shown on one page only (a film's advice).
     ("videos.yaml", "      - Tänk ut en bra plats.\n",
      "      - Tänk ut en bra plats, se [övningen](../ovningar/lyssna.md#gor-sa-har).\n"),
