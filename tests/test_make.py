@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import stat
 import subprocess
 import sys
@@ -50,6 +51,16 @@ def test_a_passing_check_exits_0(content: Path):
     result = _make(_repo_copy(content), "check", f"VENV={REPO / '.venv'}")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "Ändringen kan publiceras."
+
+
+def test_make_serve_on_a_taken_port_exits_1_in_swedish(content: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        port = taken.getsockname()[1]
+        result = _make(_repo_copy(content), "serve", f"PORT={port}", f"VENV={REPO / '.venv'}")
+    assert result.returncode == 1
+    assert not ENGLISH.search(result.stdout + result.stderr), result.stdout + result.stderr
+    assert result.stderr.startswith(f"Port {port} används redan")
 
 
 def test_other_targets_keep_make_s_own_words(content: Path):
