@@ -43,8 +43,8 @@ system: ## Install the Debian packages the build and the tests need (apt-get)
 # where a line marked `+` still runs (as a recursive make does) and its exit status 1 means
 # "not up to date": make exits 1 and prints nothing. So when every goal on the command line is
 # an editor's, make runs in question mode, and those targets (and the install) mark their lines
-# `+`. Any other failure (exit 2, a signal) is still reported by make. `make -n check` runs the
-# check too. GNU make 4.0 or later (macOS ships 3.81: there the English line remains).
+# `+`. Any other failure (exit 2, a signal) is still reported by make, and `make -n check` runs
+# the check too. Tested with GNU make 4.3 (Debian's); make 3.81 (macOS) prints its English line.
 EDITOR_GOALS := check serve
 ifneq ($(MAKECMDGOALS),)
 ifeq ($(filter-out $(EDITOR_GOALS),$(MAKECMDGOALS)),)
