@@ -23,6 +23,11 @@ GOOD_TWINS = [
     # A link in a content text shown on one page only (a film's advice).
     ("videos.yaml", "      - Tänk ut en bra plats.\n",
      "      - Tänk ut en bra plats, se [övningen](../ovningar/lyssna.md#gor-sa-har).\n"),
+    # In a text laid out as HTML (a checklist item), a link to another site.
+    ("checklists/fore-samtalet.yaml", "    text: Jag har bokat en lugn plats.\n",
+     "    text: Jag har bokat en lugn plats ([tips](https://www.socialstyrelsen.se/)).\n"),
+    # A publisher's setting that exists.
+    (POST, "Testinnehållets första nyhet,", "Testinnehållets första nyhet ({{ publisher.phone }}),"),
 ]
 
 
