@@ -177,23 +177,23 @@ def _missing_colon(line: str) -> str:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
     """The line an editor should look at for a YAML syntax error, and what to do there."""
+    def at(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
     said = f"{exc.context or ''} {exc.problem or ''}"
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     if "could not find expected ':'" in said and exc.context_mark:
         # The parser notices a line without its colon only on a line after it.
         line = exc.context_mark.line + 1
-        return line, _missing_colon(lines[line - 1])
-    if "mapping values are not allowed" in said and mark:
-        before = lines[line - 1][:mark.column]
-        if ": " not in before:
-            # `- id forsta-orden` then `text: ...`: the colon found belongs to the next field,
-            # and the line without a colon is the one above it.
-            above = next((n for n in range(line - 1, 0, -1)
-                          if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), line)
-            return above, _missing_colon(lines[above - 1])
-    written = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in written:
+        return line, _missing_colon(at(line))
+    if "mapping values are not allowed" in said and mark and ": " not in at(line)[:mark.column]:
+        # `- id forsta-orden` then `text: ...`: the colon found belongs to the next field,
+        # and the line without a colon is the one above it.
+        above = next((n for n in range(line - 1, 0, -1)
+                      if at(n).strip() and not at(n).lstrip().startswith("#")), line)
+        return above, _missing_colon(at(above))
+    if "\t" in at(line):
         return line, "raden har en tabb. Byt tabben mot mellanslag: YAML räknar indrag i mellanslag."
     return line, next((fix for found, fix in _FIXES if found in said),
                       "kontrollera indrag, kolon och citattecken på raden och raden före. "
