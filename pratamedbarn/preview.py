@@ -87,20 +87,31 @@ def with_preview(app: Callable, root: Path, mount_path: str, problems: Callable[
     the error page for every page while `problems()` returns any, and says a printed
     document is being made while `guide_busy()` and it is not written yet."""
 
+    def show_problems(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        # Through the server's own app, which puts its live-reload script in the page.
+        return app({**environ, "PATH_INFO": mount_path}, start_response)
+
     def serve(environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
         if path.startswith("/livereload/") or not path.startswith(mount_path):
             return app(environ, start_response)
         relative = path[len(mount_path):]
         if problems() is not None and not _is_asset(root, relative):
-            # Through the server's own app, which puts its live-reload script in the page.
-            return app({**environ, "PATH_INFO": mount_path}, start_response)
+            return show_problems(environ, start_response)
         if relative in (PDF_NAME, CARDS_NAME) and guide_busy() and not (root / relative).is_file():
             body = pending_page().encode("utf-8")
             start_response(SHOWN, [("Content-Type", "text/html; charset=utf-8"),
                                    ("Content-Length", str(len(body)))])
             return [body]
-        return app(environ, start_response)
+        # A request that came just before a save waits for its build; if that build found
+        # problems, its page is gone: it gets the error page, with the live-reload script.
+        answer: list = []
+        result = app(environ, lambda *given: answer.extend(given))
+        if answer[0].startswith("404") and problems() is not None:
+            getattr(result, "close", lambda: None)()
+            return show_problems(environ, start_response)
+        start_response(*answer)
+        return result
 
     return serve
 
