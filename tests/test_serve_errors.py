@@ -89,3 +89,17 @@ def test_the_error_page_escapes_what_the_content_says():
     page = error_page(["videos.yaml:3: summary: <script>alert(1)</script> är inte tillåtet."])
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "<code>videos.yaml:3</code>" in page
+
+
+def test_a_build_that_fails_for_another_reason_shows_an_error_page_too(tmp_path: Path):
+    # Under --strict a menu entry for a missing page stops MkDocs' build; the server of
+    # `mkdocs serve` then answered no request until a build succeeded.
+    project = site_project(tmp_path)
+    config = project / "mkdocs.yml"
+    with serving(project) as (url, _server):
+        wait_for(url + "filmer/", "Före samtalet")
+        edit(config, "\nnav:\n", "\nnav:\n- Saknas: saknas.md\n")
+        page = wait_for(url + "filmer/", "Webbplatsen kunde inte byggas")
+        assert "Före samtalet" not in page and "livereload(" in page
+        edit(config, "- Saknas: saknas.md\n", "")
+        assert "kunde inte byggas" not in wait_for(url + "filmer/", "Före samtalet")
