@@ -1,9 +1,9 @@
 """The editor's loop in `mkdocs serve`: save videos.yaml, wait for the film page to change.
 
 The edit changes the first film's summary, which the site and the study guide both show, so
-`make serve` (mkdocs.yml) lays out the PDF again on every save, in the background after the
-build (see plugin.py); mkdocs-pages.yml (the plugin's `study_guide: false`) shows the loop
-for the pages alone.
+`make serve` (mkdocs.yml) lays out the PDF again on every save, in a worker process after
+the build (see guide_worker.py); mkdocs-pages.yml (the plugin's `study_guide: false`) shows
+the loop for the pages alone.
 
 The time runs from the moment the edited videos.yaml is written to the moment the served film
 page (polled over HTTP on 127.0.0.1 every 20 ms) contains the new text. It includes MkDocs'

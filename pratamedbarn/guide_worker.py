@@ -10,9 +10,11 @@ when a newer one comes, and the result of one that is overtaken while it runs is
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
@@ -30,9 +32,19 @@ from .version import current_version
 _laid_out: dict[str, tuple[str, bytes]] = {}
 
 
-def _ignore_interrupt() -> None:
+def _start_worker(server: int) -> None:
     # Ctrl+C reaches every process of the terminal: the server stops the worker itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The page build comes first: the layout gets the CPU time the build leaves.
+    os.nice(10)
+    # A server killed outright (SIGTERM, SIGKILL) cannot stop its worker: it ends itself.
+    threading.Thread(target=_end_with, args=(server,), daemon=True).start()
+
+
+def _end_with(server: int) -> None:
+    while os.getppid() == server:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def lay_out(root: Path, publication: Publication) -> dict[str, bytes]:
@@ -86,7 +98,7 @@ class GuideWorker:
             # spawn: a fork of the server would copy its threads' locks mid-use.
             self._executor = ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_interrupt)
+                initializer=_start_worker, initargs=(os.getpid(),))
         self._running = self._executor.submit(self._job, root, publication)
         self._running.add_done_callback(partial(self._finished, generation, site_dir))
 

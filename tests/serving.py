@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from bench.nginx import free_port
@@ -36,7 +36,7 @@ def serving(project: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     try:
         yield f"http://127.0.0.1:{port}/", server
     finally:
-        if server.poll() is None:
+        with suppress(ProcessLookupError):  # the server and whatever of its session is left
             os.killpg(server.pid, signal.SIGKILL)
         server.wait()
         server.stderr.close()

@@ -57,14 +57,29 @@ def test_ctrl_c_stops_the_server_and_its_layout_worker(tmp_path: Path):
         os.killpg(server.pid, signal.SIGINT)  # as Ctrl+C in the terminal does
         errors = server.communicate(timeout=REBUILD)[1]
         assert "Traceback" not in errors, errors
-        left = []
-        for _ in range(100):  # the worker and multiprocessing's helper end right after
-            left = subprocess.run(["pgrep", "-s", str(server.pid)], capture_output=True,
-                                  text=True, check=False).stdout.split()
-            if not left:
-                break
-            time.sleep(0.1)
-        assert not left, f"processes left after Ctrl+C: {left}"
+        assert not left_behind(server), "processes left after Ctrl+C"
+
+
+def left_behind(server: subprocess.Popen) -> list[str]:
+    """The processes of the server's session still running once it has ended."""
+    left = []
+    for _ in range(600):  # the worker and multiprocessing's helper end right after
+        left = subprocess.run(["pgrep", "-s", str(server.pid)], capture_output=True,
+                              text=True, check=False).stdout.split()
+        if not left:
+            break
+        time.sleep(0.1)
+    return left
+
+
+def test_a_server_killed_outright_leaves_no_worker_behind(tmp_path: Path):
+    # A closed terminal window or `kill` gives the server no chance to stop its worker.
+    project = site_project(tmp_path, study_guide=True)
+    with serving(project) as (url, server):
+        wait_for(url + "studiehandledning.pdf", "%PDF-")
+        server.kill()
+        server.wait()
+        assert not left_behind(server)
 
 
 def test_the_study_guide_address_says_it_is_being_made_until_it_is(tmp_path: Path):
