@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from io import BytesIO
 from pathlib import Path
@@ -74,6 +75,7 @@ class GuideWorker:
         self._next: tuple[Path, Publication, Path, int] | None = None
         self._generation = 0  # one a build: only the newest build's documents are written
         self._busy = False  # a layout is asked for and its documents are not written yet
+        self._closed = False
         self._changed = threading.Condition()
 
     def outdated(self) -> None:
@@ -86,7 +88,7 @@ class GuideWorker:
         """Lay out the documents of the content under `root` and write them into `site_dir`."""
         with self._changed:
             self._generation += 1
-            self._busy = True
+            self._busy, self._closed = True, False
             self._next = (root, publication, site_dir, self._generation)
             if self._running is None or self._running.done():
                 self._submit_next()
@@ -104,8 +106,12 @@ class GuideWorker:
 
     def _finished(self, generation: int, site_dir: Path, future: Future) -> None:
         with self._changed:
-            if self._executor is None:
-                return  # closed: a layout cut short writes nothing and says nothing
+            if self._closed:
+                return  # a layout cut short writes nothing and says nothing
+            if isinstance(future.exception(), BrokenProcessPool):
+                # The worker died (out of memory, killed): the next layout gets a new one.
+                self._executor.shutdown(wait=False)
+                self._executor = None
             if generation == self._generation:
                 self._write(future, site_dir)
                 self._busy = False
@@ -136,7 +142,7 @@ class GuideWorker:
         """Stop the worker at once, also in the middle of a layout: the server is closing."""
         with self._changed:
             executor, self._executor = self._executor, None
-            self._next, self._busy = None, False
+            self._next, self._busy, self._closed = None, False, True
             self._changed.notify_all()
         if executor is None:
             return

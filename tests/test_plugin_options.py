@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -49,6 +50,8 @@ def _job(root: Path, publication) -> dict[str, bytes]:
     # A layout in the worker process: "first" runs until the test lets it end.
     with (root.parent / "ran.txt").open("a") as log:
         log.write(f"{root.name}\n")
+    if root.name == "dies":
+        os._exit(1)  # as a worker killed for want of memory
     while root.name in ("first", "endless") and not (root.parent / "release").exists():
         time.sleep(0.05)
     return {"a.pdf": root.name.encode()}
@@ -95,3 +98,16 @@ def test_closing_stops_a_layout_in_the_middle(tmp_path: Path):
     (tmp_path / "release").touch()  # lets a worker that was not stopped end the test
     assert not stuck, "close() waited for a layout that never ends"
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_a_worker_that_dies_is_replaced_for_the_next_save(tmp_path: Path, capfd):
+    worker = GuideWorker(_job)
+    try:
+        worker.start(tmp_path / "dies", None, tmp_path)
+        assert worker.wait(timeout=300)
+        assert "Studiehandledningen kunde inte göras" in capfd.readouterr().err
+        worker.start(tmp_path / "second", None, tmp_path)
+        assert worker.wait(timeout=300)
+    finally:
+        worker.close()
+    assert (tmp_path / "a.pdf").read_bytes() == b"second"
