@@ -32,7 +32,10 @@ def serving(project: Path) -> Iterator[tuple[str, subprocess.Popen]]:
         [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}",
          "-f", str(project / "mkdocs.yml")],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        # Ctrl+C works as in a terminal, also when the tests run in the background (where
+        # a shell starts them with SIGINT ignored).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         yield f"http://127.0.0.1:{port}/", server
     finally:
