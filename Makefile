@@ -55,6 +55,14 @@ endif
 check: $(STAMP) ## Check all content files: says whether the change can be published
 	+@$(PY) -m pratamedbarn check
 
+# A recording made ready for the site (pratamedbarn/film_import.py, Debian's ffmpeg):
+# make film FIL=inspelning.mov ID=nytt-id, and optionally SEKUND=12 (the poster's second)
+# and TEXTNING=inspelning.vtt (captions, checked against the film).
+.PHONY: film
+film: $(STAMP) ## A recorded film for the site: make film FIL=inspelning.mov ID=nytt-id (SEKUND=, TEXTNING=)
+	@$(PY) -m pratamedbarn film "$(FIL)" --id "$(ID)" $(if $(SEKUND),--sekund "$(SEKUND)") \
+	  $(if $(TEXTNING),--textning "$(TEXTNING)") $(QUIETLY)
+
 schemas: $(STAMP) ## Write the JSON schemas (schemas/) from the content models, after changing models.py
 	$(PY) -m pratamedbarn schemas
 

@@ -195,11 +195,16 @@ def finish_site(build: SiteBuild, site_dir: Path, publication: Publication, site
     build.refine_search(site_dir)
     write_feed(build.library, site_dir, publication.site_url, site_name)
     if study_guide:
-        for name, html in printed(build, publication).items():
-            write_pdf(html, site_dir / name)
+        write_printed(build, publication, site_dir)
 
 
-def printed(build: SiteBuild, publication: Publication) -> dict[str, str]:
+def write_printed(build: SiteBuild, publication: Publication, site_dir: Path) -> None:
+    """Lay out the printed documents the site publishes into `site_dir`."""
+    for name, html in printed(build.library, build.version, publication).items():
+        write_pdf(html, site_dir / name)
+
+
+def printed(library: Library, version: Version, publication: Publication) -> dict[str, str]:
     """The printed documents the site publishes, as HTML for WeasyPrint, by file name."""
-    return {PDF_NAME: render_html(build.library, publication, build.version),
-            CARDS_NAME: render_cards(build.library, publication, build.version)}
+    return {PDF_NAME: render_html(library, publication, version),
+            CARDS_NAME: render_cards(library, publication, version)}
