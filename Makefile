@@ -45,7 +45,7 @@ system: ## Install the Debian packages the build and the tests need (apt-get)
 # an editor's, make runs in question mode, and those targets (and the install) mark their lines
 # `+`. Any other failure (exit 2, a signal) is still reported by make, and `make -n check` runs
 # the check too. Tested with GNU make 4.3 (Debian's); make 3.81 (macOS) prints its English line.
-EDITOR_GOALS := check serve
+EDITOR_GOALS := check serve film
 ifneq ($(MAKECMDGOALS),)
 ifeq ($(filter-out $(EDITOR_GOALS),$(MAKECMDGOALS)),)
 MAKEFLAGS += --question
@@ -60,8 +60,8 @@ check: $(STAMP) ## Check all content files: says whether the change can be publi
 # and TEXTNING=inspelning.vtt (captions, checked against the film).
 .PHONY: film
 film: $(STAMP) ## A recorded film for the site: make film FIL=inspelning.mov ID=nytt-id (SEKUND=, TEXTNING=)
-	@$(PY) -m pratamedbarn film "$(FIL)" --id "$(ID)" $(if $(SEKUND),--sekund "$(SEKUND)") \
-	  $(if $(TEXTNING),--textning "$(TEXTNING)") $(QUIETLY)
+	+@$(PY) -m pratamedbarn film "$(FIL)" --id "$(ID)" $(if $(SEKUND),--sekund "$(SEKUND)") \
+	  $(if $(TEXTNING),--textning "$(TEXTNING)")
 
 schemas: $(STAMP) ## Write the JSON schemas (schemas/) from the content models, after changing models.py
 	$(PY) -m pratamedbarn schemas
