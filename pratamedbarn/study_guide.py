@@ -8,7 +8,7 @@ Markdown dialect. No MkDocs import here; the plugin and build_study_guide.py cal
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -64,6 +64,39 @@ def extra_materials(library: Library, views: list[SessionView]) -> list[Material
     return extra
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """A participant's sheet in the Kopieringsunderlag: an exercise, a checklist or the
+    evaluation, starting on a page of its own."""
+
+    anchor: str
+    label: str
+    title: str
+    #: The exercise or checklist; None for the evaluation.
+    material: Material | None = None
+
+
+EVALUATION = Sheet("kopia-utvardering", "Utvärdering", "Utvärdering")
+
+
+def sheet_of(material: Material) -> Sheet:
+    """The Kopieringsunderlag sheet of an exercise or a checklist."""
+    return Sheet(f"kopia-{material.anchor}", material.label, material.item.title, material)
+
+
+def session_sheets(view: SessionView) -> list[Sheet]:
+    """What to copy for each participant of a session, in the order the session uses it."""
+    sheets = [sheet_of(m) for m in view.copies]
+    return sheets + ([EVALUATION] if "utvardering" in view.session.sheets else [])
+
+
+def all_sheets(views: list[SessionView], extra: list[Material]) -> list[Sheet]:
+    """Every sheet of the Kopieringsunderlag once, in the order the guide first uses it."""
+    sheets = [sheet_of(m) for view in views for m in view.copies if m.first]
+    sheets += [sheet_of(m) for m in extra if m.kind != "film"]
+    return sheets + [EVALUATION]
+
+
 def item_url(site_url: str, material: Material) -> str:
     """The full address of a film's, exercise's or checklist's page on the site."""
     return absolute_url(site_url, kinds.kind(material.kind).path(material.item.id))
@@ -89,26 +122,74 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_html(library: Library, publication: Publication, version: Version) -> str:
-    """The whole guide as one HTML document, ready for WeasyPrint."""
+def _context(library: Library, publication: Publication, version: Version) -> dict:
     views = session_views(library)
-    return environment().get_template("guide.html.j2").render(
-        guide=library.study_guide, lib=library, sessions=views,
-        extra=extra_materials(library, views), publication=publication, version=version,
+    extra = extra_materials(library, views)
+    return dict(
+        guide=library.study_guide, lib=library, sessions=views, extra=extra,
+        sheets=all_sheets(views, extra), session_sheets=session_sheets, sheet_of=sheet_of,
+        evaluation=EVALUATION, publication=publication, version=version,
         url=lambda material: item_url(publication.site_url, material),
         support=library.site.publisher.support or placeholder("publisher.support"),
         count=count, REFERENCE_KINDS=kinds.REFERENCE_KINDS)
 
 
-def write_pdf(html: str, target: Path | BinaryIO) -> None:
-    """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF."""
+@dataclass(frozen=True)
+class SheetLayout:
+    """How the Kopieringsunderlag's sheets came out: what a session's preparation needs to
+    say "s. 61–62" rather than "s. 61"."""
+
+    #: Sheets too long for one page: their questions start the second page, so that it is
+    #: a page of its own and not a few lines left over.
+    split: frozenset[str] = frozenset()
+    #: How many pages each sheet takes, by its anchor.
+    spans: Mapping[str, int] = field(default_factory=dict)
+
+
+def render_html(library: Library, publication: Publication, version: Version,
+                layout: SheetLayout = SheetLayout()) -> str:
+    """The whole guide as one HTML document, ready for WeasyPrint (`layout`: sheet_layout)."""
+    return environment().get_template("guide.html.j2").render(
+        **_context(library, publication, version), layout=layout)
+
+
+def _document(html: str):
     # Imported here: WeasyPrint loads Pango at import, which the site's pages never need.
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
     # The stylesheet and the fonts are found relative to the templates folder.
-    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
-        target, font_config=FontConfiguration(), pdf_variant="pdf/ua-1", pdf_tags=True)
+    return HTML(string=html, base_url=str(TEMPLATES)).render(
+        font_config=FontConfiguration(), pdf_variant="pdf/ua-1", pdf_tags=True)
+
+
+def _sheet_spans(context: dict, layout: SheetLayout) -> dict[str, int]:
+    html = environment().get_template("copies.html.j2").render(**context, layout=layout)
+    first: dict[str, int] = {}
+    for number, page in enumerate(_document(html).pages):
+        for anchor in page.anchors:  # A box split over pages has its anchor on each.
+            first.setdefault(anchor, number)
+    return {anchor: first[f"{anchor}-slut"] - page + 1 for anchor, page in first.items()
+            if f"{anchor}-slut" in first}
+
+
+def sheet_layout(library: Library, publication: Publication, version: Version) -> SheetLayout:
+    """Lay out the Kopieringsunderlag's sheets alone and count each one's pages.
+
+    Each sheet starts on a new page, and left and right pages are as wide, so a sheet takes
+    as many pages here as in the whole guide, where target-counter() gives its first and
+    last page. A first layout finds the sheets longer than a page; the second, with their
+    questions moved to a page of their own, counts the pages the guide will print.
+    """
+    context = _context(library, publication, version)
+    split = frozenset(anchor for anchor, pages in _sheet_spans(context, SheetLayout()).items()
+                      if pages > 1)
+    return SheetLayout(split, _sheet_spans(context, SheetLayout(split)))
+
+
+def write_pdf(html: str, target: Path | BinaryIO) -> None:
+    """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF."""
+    _document(html).write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def build_study_guide(root: Path, target: Path | BinaryIO, mkdocs_yml: Path,
@@ -122,4 +203,6 @@ def build_study_guide(root: Path, target: Path | BinaryIO, mkdocs_yml: Path,
     publication = read_publication(mkdocs_yml)
     if site_url:
         publication = replace(publication, site_url=site_url)
-    write_pdf(render_html(library, publication, current_version(root)), target)
+    version = current_version(root)
+    layout = sheet_layout(library, publication, version)
+    write_pdf(render_html(library, publication, version, layout), target)
