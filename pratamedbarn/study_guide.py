@@ -84,6 +84,15 @@ def sheet_of(material: Material) -> Sheet:
     return Sheet(f"kopia-{material.anchor}", material.label, material.item.title, material)
 
 
+def has_notes(material: Material) -> bool:
+    """Whether the facilitator's part prints the material: a film always, an exercise when
+    it has example answers or a shorter variant. The rest is only on the participants' sheet."""
+    if material.kind == "film":
+        return True
+    return material.kind == "exercise" and bool(material.item.example_answers
+                                                 or material.item.short_variant)
+
+
 def session_sheets(view: SessionView) -> list[Sheet]:
     """What to copy for each participant of a session, in the order the session uses it."""
     sheets = [sheet_of(m) for m in view.copies]
@@ -128,6 +137,7 @@ def _context(library: Library, publication: Publication, version: Version) -> di
     return dict(
         guide=library.study_guide, lib=library, sessions=views, extra=extra,
         sheets=all_sheets(views, extra), session_sheets=session_sheets, sheet_of=sheet_of,
+        has_notes=has_notes,
         evaluation=EVALUATION, publication=publication, version=version,
         url=lambda material: item_url(publication.site_url, material),
         support=library.site.publisher.support or placeholder("publisher.support"),
