@@ -8,7 +8,7 @@ Markdown dialect. No MkDocs import here; the plugin and build_study_guide.py cal
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -131,75 +131,75 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def _context(library: Library, publication: Publication, version: Version) -> dict:
+def render_html(library: Library, publication: Publication, version: Version) -> str:
+    """The whole guide as one HTML document, ready for write_pdf."""
     views = session_views(library)
     extra = extra_materials(library, views)
-    return dict(
+    return environment().get_template("guide.html.j2").render(
         guide=library.study_guide, lib=library, sessions=views, extra=extra,
         sheets=all_sheets(views, extra), session_sheets=session_sheets, sheet_of=sheet_of,
-        has_notes=has_notes,
-        evaluation=EVALUATION, publication=publication, version=version,
+        has_notes=has_notes, publication=publication, version=version,
         url=lambda material: item_url(publication.site_url, material),
         support=library.site.publisher.support or placeholder("publisher.support"),
         count=count, REFERENCE_KINDS=kinds.REFERENCE_KINDS)
 
 
-@dataclass(frozen=True)
-class SheetLayout:
-    """How the Kopieringsunderlag's sheets came out: what a session's preparation needs to
-    say "s. 61–62" rather than "s. 61"."""
-
-    #: Sheets too long for one page: their questions start the second page, so that it is
-    #: a page of its own and not a few lines left over.
-    split: frozenset[str] = frozenset()
-    #: How many pages each sheet takes, by its anchor.
-    spans: Mapping[str, int] = field(default_factory=dict)
+#: A layout of the Kopieringsunderlag's sheets alone, to count each one's pages.
+_SHEETS_ALONE = """
+body > :not(#kopieringsunderlag), #kopieringsunderlag > :not(.sheet) { display: none !important; }
+"""
 
 
-def render_html(library: Library, publication: Publication, version: Version,
-                layout: SheetLayout = SheetLayout()) -> str:
-    """The whole guide as one HTML document, ready for WeasyPrint (`layout`: sheet_layout)."""
-    return environment().get_template("guide.html.j2").render(
-        **_context(library, publication, version), layout=layout)
-
-
-def _document(html: str):
-    # Imported here: WeasyPrint loads Pango at import, which the site's pages never need.
-    from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    # The stylesheet and the fonts are found relative to the templates folder.
-    return HTML(string=html, base_url=str(TEMPLATES)).render(
-        font_config=FontConfiguration(), pdf_variant="pdf/ua-1", pdf_tags=True)
-
-
-def _sheet_spans(context: dict, layout: SheetLayout) -> dict[str, int]:
-    html = environment().get_template("copies.html.j2").render(**context, layout=layout)
+def _sheet_pages(document) -> dict[str, int]:
+    """How many pages each sheet of the Kopieringsunderlag takes, by its anchor."""
     first: dict[str, int] = {}
-    for number, page in enumerate(_document(html).pages):
+    for number, page in enumerate(document.pages):
         for anchor in page.anchors:  # A box split over pages has its anchor on each.
             first.setdefault(anchor, number)
     return {anchor: first[f"{anchor}-slut"] - page + 1 for anchor, page in first.items()
-            if f"{anchor}-slut" in first}
+            if anchor.startswith("kopia-") and f"{anchor}-slut" in first}
 
 
-def sheet_layout(library: Library, publication: Publication, version: Version) -> SheetLayout:
-    """Lay out the Kopieringsunderlag's sheets alone and count each one's pages.
+def _sheet_layout(pages: Mapping[str, int]) -> str:
+    """The styles that follow from the sheets' lengths.
 
-    Each sheet starts on a new page, and left and right pages are as wide, so a sheet takes
-    as many pages here as in the whole guide, where target-counter() gives its first and
-    last page. A first layout finds the sheets longer than a page; the second, with their
-    questions moved to a page of their own, counts the pages the guide will print.
+    A sheet longer than a page gets its questions on a page of their own, with room to
+    write, rather than a few lines left over; a one-page sheet is referred to as "s. 61",
+    a longer one as "s. 61–62". (!important: a stylesheet given to WeasyPrint is the
+    user's, which guide.css, the author's, overrides otherwise.) Moving the questions keeps a long sheet long, and every
+    sheet starts a page, so the sheets take as many pages in the guide as they did alone.
     """
-    context = _context(library, publication, version)
-    split = frozenset(anchor for anchor, pages in _sheet_spans(context, SheetLayout()).items()
-                      if pages > 1)
-    return SheetLayout(split, _sheet_spans(context, SheetLayout(split)))
+    rules = []
+    for anchor, count in pages.items():
+        if count > 1:
+            rules.append(f"#{anchor} .questions-page {{ break-before: page !important; }}\n"
+                         f"#{anchor} .questions {{ display: none !important; }}\n"
+                         f"#{anchor} .questions-to-write {{ display: block !important; }}")
+        else:
+            rules.append(f'.pages[data-sheet="{anchor}"] .to {{ display: none !important; }}')
+    return "\n".join(rules)
+
+
+def _document(html: str, css: str = ""):
+    # Imported here: WeasyPrint loads Pango at import, which the site's pages never need.
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    # The stylesheet and the fonts are found relative to the templates folder.
+    fonts = FontConfiguration()
+    return HTML(string=html, base_url=str(TEMPLATES)).render(
+        stylesheets=[CSS(string=css, font_config=fonts)], font_config=fonts,
+        pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def write_pdf(html: str, target: Path | BinaryIO) -> None:
-    """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF."""
-    _document(html).write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+    """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF.
+
+    Two layouts: the Kopieringsunderlag's sheets alone, to count their pages, then the
+    whole guide, where target-counter() gives each sheet's first and last page.
+    """
+    layout = _sheet_layout(_sheet_pages(_document(html, _SHEETS_ALONE)))
+    _document(html, layout).write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def build_study_guide(root: Path, target: Path | BinaryIO, mkdocs_yml: Path,
@@ -213,6 +213,4 @@ def build_study_guide(root: Path, target: Path | BinaryIO, mkdocs_yml: Path,
     publication = read_publication(mkdocs_yml)
     if site_url:
         publication = replace(publication, site_url=site_url)
-    version = current_version(root)
-    layout = sheet_layout(library, publication, version)
-    write_pdf(render_html(library, publication, version, layout), target)
+    write_pdf(render_html(library, publication, current_version(root)), target)
