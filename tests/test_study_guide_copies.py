@@ -203,8 +203,8 @@ def test_no_text_is_under_9_5_pt_and_the_films_words_are_at_least_10_5(reader, b
 
 
 def test_no_page_is_nearly_empty(pdf: Path, tmp_path: Path):
-    # Each page as a photocopier sees it, at 40 dpi in grey: ink must reach at least a
-    # fifth of the way down the body of the page.
+    # Each page as a photocopier sees it, at 40 dpi in grey: ink (anything darker than the
+    # paper, the light grey writing lines too) must reach a fifth of the way down the body.
     dpi = 40
     subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), str(pdf), str(tmp_path / "p")],
                    check=True)
@@ -213,7 +213,7 @@ def test_no_page_is_nearly_empty(pdf: Path, tmp_path: Path):
         image = Image.open(png)
         body = image.crop((0, top, image.width, image.height - bottom))
         rows = [y for y in range(body.height)
-                if body.crop((0, y, body.width, y + 1)).getextrema()[0] < 200]
+                if body.crop((0, y, body.width, y + 1)).getextrema()[0] < 240]
         filled = (max(rows) + 1) / body.height if rows else 0
         assert filled >= 0.2, f"{png.name}: only {filled:.0%} of the page is used"
 
