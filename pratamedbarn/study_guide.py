@@ -165,13 +165,14 @@ def _sheet_layout(pages: Mapping[str, int]) -> str:
 
     A sheet longer than a page gets its questions on a page of their own, with room to
     write, rather than a few lines left over; a one-page sheet is referred to as "s. 61",
-    a longer one as "s. 61–62". (!important: a stylesheet given to WeasyPrint is the
-    user's, which guide.css, the author's, overrides otherwise.) Moving the questions keeps a long sheet long, and every
+    a longer one as "s. 61–62". Moving the questions keeps a long sheet long, and every
     sheet starts a page, so the sheets take as many pages in the guide as they did alone.
+    (!important: a stylesheet given to WeasyPrint is the user's, which guide.css, the
+    author's, would otherwise override.)
     """
     rules = []
-    for anchor, count in pages.items():
-        if count > 1:
+    for anchor, length in pages.items():
+        if length > 1:
             rules.append(f"#{anchor} .questions-page {{ break-before: page !important; }}\n"
                          f"#{anchor} .questions {{ display: none !important; }}\n"
                          f"#{anchor} .questions-to-write {{ display: block !important; }}")
@@ -196,7 +197,8 @@ def write_pdf(html: str, target: Path | BinaryIO) -> None:
     """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF.
 
     Two layouts: the Kopieringsunderlag's sheets alone, to count their pages, then the
-    whole guide, where target-counter() gives each sheet's first and last page.
+    whole guide, where target-counter() gives each sheet's first and last page. (The
+    pocket cards have no sheets: their first layout is of an empty page, a few ms.)
     """
     layout = _sheet_layout(_sheet_pages(_document(html, _SHEETS_ALONE)))
     _document(html, layout).write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from test_study_guide import normalized, outline
 
 from pratamedbarn.library import Library
 from pratamedbarn.urls import PDF_NAME
-from test_study_guide import normalized, outline
 
 MM = 72 / 25.4
 #: The body of a page, between the running head and the footer (guide.css: @page margins).
