@@ -604,8 +604,11 @@ class Session(Item):
     #: Facts the facilitator presents (law, research), printed so nobody needs the web.
     facts: MarkdownText | None = None
     facts_references: refs("reference") = []
-    #: Care for the group when the topic is heavy (violence, abuse).
+    #: Care for the group when the topic is heavy (violence, abuse), or the rules of a role play.
     safety: MarkdownText | None = None
+    #: Sheets at the back of the guide the session uses: `utvardering` (the evaluation, a copy
+    #: for everyone) and `hos-oss` (the local-routines sheet the group fills in).
+    sheets: list[Literal["utvardering", "hos-oss"]] = []
     #: The box that ends the session: what to try or prepare before the next one.
     next_time: MarkdownText
 
