@@ -483,6 +483,9 @@ class PlanStep(Model):
     pause: bool = False
     #: What the facilitator asks the group after the step, above all after a film.
     questions: list[MarkdownText] = []
+    #: Show the group's ground rules (ground_rules) with the step, on the session page and
+    #: the big screen: the step where the facilitator goes through them.
+    ground_rules: bool = False
     film: ref("film", optional=True) = None
     exercise: ref("exercise", optional=True) = None
     checklist: ref("checklist", optional=True) = None
