@@ -499,9 +499,16 @@ class PlanStep(Model):
         return self
 
 
+#: The pictograms a part of a page for the child may show beside its heading: drawn for the
+#: site, one file each in docs/assets/images/ikoner/<name>.svg.
+HandoutIcon = Literal["person", "prata", "stopp", "skriva", "framat", "telefon", "hjarta"]
+
+
 class HandoutPart(Model):
     heading: PlainText
     text: MarkdownText
+    #: A picture beside the heading, for a child who reads little (decorative: no alt text).
+    icon: HandoutIcon | None = None
 
 
 class QuizOption(Model):
