@@ -9,12 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from helpers import REPO
 from pratamedbarn.library import Library
 from pratamedbarn.pocket_cards import NOTES, SHEET, Card, cards, sheets
 from pratamedbarn.study_guide import read_publication
 from pratamedbarn.urls import CARDS_NAME
-
-from helpers import REPO
 
 A4 = (595.28, 841.89)
 
