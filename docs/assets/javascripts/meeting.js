@@ -158,6 +158,8 @@
       show(saved ? Number(saved.value) || 0 : 0);
       overlay.focus();
       window.addEventListener("resize", fit);
+      // Type that arrives late takes another measure of room.
+      if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { fit(); });
     }
 
     function shut() {
