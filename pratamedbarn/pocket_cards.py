@@ -2,7 +2,8 @@
 
 One card a checklist (its `card` points, or its first six), then the study guide's own
 `pocket_cards` (the ground rules of a talk, what to do when a child tells of violence).
-A checklist card that holds only some of its list says so, and where the whole list is.
+A checklist card that holds only some of its list says so, and where the whole list is
+(its address, and a QR code to it).
 A sheet's empty places get a card to write on, so that no slot is cut out blank. Laid out
 by the same WeasyPrint setup, fonts and print stylesheet folder as the study guide.
 """
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 from .library import Library
 from .sessions import Material
 from .study_guide import Publication, environment, item_url
-from .urls import short_address
 from .version import Version
 
 #: Cards on an A4 sheet.
@@ -28,17 +28,10 @@ class Card:
     points: list[str]
     #: A checklist card that holds a choice of its list: how many points the whole list has.
     of: int = 0
-    #: Where the whole list is, as a person types the address.
-    whole_at: str = ""
+    #: Where the whole list is: its page on the site.
+    whole_url: str = ""
     #: Ruled lines to write on, for a card that fills a sheet's empty place.
     lines: int = 0
-
-    @property
-    def selection(self) -> str:
-        """The card's note on a choice of points, or "" when it holds the whole list."""
-        if not self.of:
-            return ""
-        return f"Urval: {len(self.points)} av {self.of} punkter, hela listan på {self.whole_at}"
 
 
 #: Where a sheet would have an empty place: a card for the worker's own notes.
@@ -51,7 +44,7 @@ def checklist_card(checklist, site_url: str) -> Card:
     if len(points) == len(checklist.items):
         return Card("Checklista", checklist.title, points)
     return Card("Checklista", checklist.title, points, of=len(checklist.items),
-                whole_at=short_address(item_url(site_url, Material("checklist", checklist))))
+                whole_url=item_url(site_url, Material("checklist", checklist)))
 
 
 def cards(library: Library, site_url: str) -> list[Card]:
