@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from helpers import REPO
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import Library, load_library
 from pratamedbarn.models import HANDOUT_LIX, HandoutIcon
 from pratamedbarn.readability import lix
-
-from helpers import REPO
 
 ICONS = REPO / "docs" / "assets" / "images" / "ikoner"
 
@@ -73,7 +72,7 @@ def test_the_sheet_for_younger_children_has_a_picture_for_every_heading(
     assert all(part.icon for part in younger.parts)
 
 
-def test_every_pictogram_is_drawn_for_the_site(tmp_path: Path):
+def test_every_pictogram_is_drawn_for_the_site():
     """Each name the content may choose is an SVG file of the site's own: no photo, nothing
     fetched from another host, nothing that runs."""
     from xml.etree import ElementTree
