@@ -46,7 +46,8 @@ def _message(err: dict, written: str) -> str:
     if kind == "string_pattern_mismatch":
         return f"'{err['input']}' har fel form. Jämför med exempelfilerna."
     if kind == "literal_error":
-        return f"'{err['input']}' är inte tillåtet. Skriv något av: {ctx.get('expected', '')}."
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        return f"'{err['input']}' är inte tillåtet. Skriv något av: {expected}."
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limit = next(iter(ctx.values()), "")
         word = {"greater_than": "större än", "greater_than_equal": "minst",

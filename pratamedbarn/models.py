@@ -483,6 +483,9 @@ class PlanStep(Model):
     pause: bool = False
     #: What the facilitator asks the group after the step, above all after a film.
     questions: list[MarkdownText] = []
+    #: Show the group's ground rules (ground_rules) with the step, on the session page and
+    #: the big screen: the step where the facilitator goes through them.
+    ground_rules: bool = False
     film: ref("film", optional=True) = None
     exercise: ref("exercise", optional=True) = None
     checklist: ref("checklist", optional=True) = None
@@ -496,9 +499,16 @@ class PlanStep(Model):
         return self
 
 
+#: The pictograms a part of a page for the child may show beside its heading: drawn for the
+#: site, one file each in docs/assets/images/ikoner/<name>.svg.
+HandoutIcon = Literal["person", "prata", "stopp", "skriva", "framat", "telefon", "hjarta"]
+
+
 class HandoutPart(Model):
     heading: PlainText
     text: MarkdownText
+    #: A picture beside the heading, for a child who reads little (decorative: no alt text).
+    icon: HandoutIcon | None = None
 
 
 class QuizOption(Model):
