@@ -11,6 +11,9 @@
       button.dataset.ready = "1";
       button.hidden = false;
       button.addEventListener("click", function () {
+        // Started in its player: the certificate tells this from a film only marked as seen.
+        var progress = window.pratamedbarn && window.pratamedbarn.progress;
+        if (progress) progress.markPlayed(figure.dataset.film);
         var frame = document.createElement("iframe");
         frame.src = figure.dataset.embedSrc;
         frame.title = figure.dataset.embedTitle;
