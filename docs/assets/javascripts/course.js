@@ -42,13 +42,20 @@
     }).filter(Boolean);
   }
 
-  // "2 december 2026", with the time when she answered more than once that day.
+  // "2 december 2026", with the time when she answered more than once that day (and its
+  // seconds when more than once that minute): no two columns read the same.
   function ratingLabels(all, options) {
-    var days = all.map(function (r) { return r.time.toLocaleDateString("sv-SE", options); });
-    return all.map(function (r, i) {
-      var again = days.filter(function (day) { return day === days[i]; }).length > 1;
-      return again ? days[i] + " kl. " + r.time.toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" }) : days[i];
+    var clock = { hour: "2-digit", minute: "2-digit" };
+    var labels = all.map(function (r) { return r.time.toLocaleDateString("sv-SE", options); });
+    [clock, { hour: "2-digit", minute: "2-digit", second: "2-digit" }].forEach(function (finer) {
+      var first = labels.slice();
+      labels = all.map(function (r, i) {
+        var again = first.filter(function (label) { return label === first[i]; }).length > 1;
+        return again ? r.time.toLocaleDateString("sv-SE", options) + " kl. " +
+          r.time.toLocaleTimeString("sv-SE", finer) : first[i];
+      });
     });
+    return labels;
   }
 
   function stamp(date) {
