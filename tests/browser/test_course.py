@@ -51,7 +51,7 @@ def test_a_self_rating_is_saved_and_drawn_with_its_table(page, base_url, shipped
     # Two answers the same day: each column says its own time; the chart says the days.
     days = chart.locator("thead th[scope=col]").all_inner_texts()
     assert len(set(days)) == 2 and all(" kl. " in day for day in days), days
-    marks = chart.locator("svg text").all_inner_texts()[-2:]
+    marks = chart.locator("svg text").all_text_contents()[-2:]
     assert len(set(marks)) == 2 and all(" kl. " in mark for mark in marks), marks
     assert page.foreign_requests == []
 
@@ -65,7 +65,7 @@ def test_answers_on_different_days_read_as_their_days(page, base_url, shipped_li
     chart = page.locator("[data-rating-chart]")
     assert chart.locator("thead th[scope=col]").all_inner_texts() == \
         ["1 november 2026", "24 november 2026"]
-    assert chart.locator("svg text").all_inner_texts()[-2:] == ["1 nov. 2026", "24 nov. 2026"]
+    assert chart.locator("svg text").all_text_contents()[-2:] == ["1 nov. 2026", "24 nov. 2026"]
 
 
 def _store(page, records: dict, updated: str | None = None) -> None:

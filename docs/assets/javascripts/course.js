@@ -312,9 +312,9 @@
         return li.textContent + ": " + s.right + " av " + s.total + " rätt";
       }));
       row("Övningar med egna anteckningar (" + noted.length + " av " + exercises.length + ")",
-          noted.map(text), "pmb-cert__columns");
+          noted.map(text), "pmb-cert__columns pmb-cert__columns--short");
       row("Checklistor som har använts (" + used.length + " av " + checklists.length + ")",
-          used.map(text), "pmb-cert__columns");
+          used.map(text), "pmb-cert__columns pmb-cert__columns--short");
       paper.append(list, make("p", "pmb-cert__note",
         "Intyget bygger på det som kursdeltagaren har sparat i sin egen webbläsare."));
     }
