@@ -82,7 +82,7 @@
   var COURSE = "[data-rating-form], [data-rating-chart], [data-certificate]";
   var PAGE_SCRIPTS = {
     "meeting.js": ".pmb-meeting-start",          // a session page: "Visa på storbild"
-    "quiz.js": ".pmb-quiz, [data-quiz-score]",  // Testa dig själv, and its scores
+    "quiz.js": ".pmb-quiz",                     // Testa dig själv (progress.js counts scores)
     "course.js": COURSE                         // the self-rating, its chart, the certificate
   };
   var PAGE_STYLES = {

@@ -185,6 +185,13 @@
       }).length;
       element.textContent = "(" + ticked + " av " + items.length + " avbockade)";
     });
+    // Testa dig själv: "3 av 4 rätt", counted from first answers, wherever a page has a score.
+    root.querySelectorAll("[data-quiz-score]").forEach(function (element) {
+      var s = quizScore(element.dataset.quizScore, element.dataset.answers);
+      element.textContent = s.answered === 0 ? "Inte påbörjad." :
+        "Du har svarat på " + s.answered + " av " + s.total + " frågor, " + s.right + " rätt.";
+      element.hidden = false;
+    });
     showContinue(root);
   }
 

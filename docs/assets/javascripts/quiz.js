@@ -7,8 +7,7 @@
  * quiz:<quiz id>:<question id> = {first: the answer's key (made from its text)}, exported,
  * imported and cleared with her other work. She may then try the other answers and read every
  * explanation: the verdict shows, the result stays. "Gör om testet" removes the quiz's
- * answers, after a question. Scores ("3 av 4 rätt") are counted wherever a page has
- * [data-quiz-score].
+ * answers, after a question. The scores ("3 av 4 rätt") are progress.js's, on every page.
  */
 (function () {
   "use strict";
@@ -63,15 +62,6 @@
     }
   }
 
-  function updateScores(root) {
-    root.querySelectorAll("[data-quiz-score]").forEach(function (score) {
-      var s = progress.quizScore(score.dataset.quizScore, score.dataset.answers);
-      score.textContent = s.answered === 0 ? "Inte påbörjad." :
-        "Du har svarat på " + s.answered + " av " + s.total + " frågor, " + s.right + " rätt.";
-      score.hidden = false;
-    });
-  }
-
   function answer(quiz, fieldset) {
     var key = "quiz:" + quiz + ":" + fieldset.dataset.question;
     var checked = fieldset.querySelector('input[type="radio"]:checked');
@@ -85,7 +75,7 @@
     if (first === null) {
       first = checked.value;
       store.set(key, { first: first });
-      updateScores(document);
+      progress.show(document);
     }
     showFeedback(fieldset, checked.value, first);
   }
@@ -128,7 +118,7 @@
         showQuestion(container.dataset.quiz, fieldset);
       });
     });
-    updateScores(root);
+    progress.show(root);
   }
 
   function init() {
@@ -140,7 +130,6 @@
       });
       setUpRedo(container);
     });
-    updateScores(document);
   }
 
   // Another tab answered or cleared, or an import or "Rensa allt" here: draw the answers again.
