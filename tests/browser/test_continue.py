@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-PROFILES = {"pc": {"viewport": {"width": 1280, "height": 800}},
-            "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
-                      "has_touch": True}}
 
-
-@pytest.fixture(params=sorted(PROFILES))
-def visitor(browser, request):
-    context = browser.new_context(locale="sv-SE", **PROFILES[request.param])
-    page = context.new_page()
-    yield page
-    context.close()
+@pytest.fixture
+def visitor(profile):
+    return profile.new_page()
 
 
 def _continue(page):

@@ -27,19 +27,12 @@ def _wrong_then_right(question):
     return wrong, question.options[question.best].key
 
 
-PROFILES = {"pc": {"viewport": {"width": 1280, "height": 800}},
-            "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
-                      "has_touch": True}}
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def learner(browser, request):
-    """A page in a fresh profile of the office PC or the phone."""
-    context = browser.new_context(locale="sv-SE", **PROFILES[request.param])
-    page = context.new_page()
-    page.profile = request.param
-    yield page
-    context.close()
+@pytest.fixture
+def learner(profile):
+    """A page in a fresh profile of the office PC or of the phone."""
+    page = profile.new_page()
+    page.profile = profile.name
+    return page
 
 
 def _saved(page, key: str):
@@ -125,7 +118,7 @@ def test_answering_by_touch_or_mouse_needs_the_button(learner, base_url, quiz):
     page.goto(_url(base_url, quiz))
     fieldset = page.locator(f'fieldset[data-question="{question.id}"]')
     svara = fieldset.get_by_role("button", name="Svara")
-    tap = (lambda locator: locator.tap()) if page.profile == "phone" else (lambda l: l.click())
+    tap = (lambda target: target.tap()) if page.profile == "phone" else (lambda target: target.click())
     tap(svara)
     assert fieldset.locator(".pmb-quiz__feedback").inner_text() == "Välj ett av svaren först."
     assert _quiz_keys(page) == []

@@ -8,17 +8,6 @@ import json
 import pytest
 
 PREFIX = "pratamedbarn:v1:"
-PROFILES = {"pc": {"viewport": {"width": 1280, "height": 800}},
-            "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
-                      "has_touch": True}}
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def profile(browser, request):
-    """A fresh browser profile of the office PC or the phone."""
-    context = browser.new_context(locale="sv-SE", **PROFILES[request.param])
-    yield context
-    context.close()
 
 
 def _work(library) -> dict:
