@@ -462,8 +462,25 @@ SynonymGroup = Annotated[list[Annotated[Text, StringConstraints(to_lower=True)]]
                          Field(min_length=2)]
 
 
+def _pass_percent(value: int) -> int:
+    # Under half right says little when a question has two to five answers.
+    if not 50 <= value <= 100:
+        raise _fail(f"{value} går inte: skriv hur många procent av frågorna som ska vara rätt, "
+                    "ett heltal från 50 till 100, till exempel 75.")
+    return value
+
+
+class CertificateSettings(Model):
+    """What the course certificate (Kursintyg) asks of the learner."""
+
+    #: A self-check counts as passed with at least this share of its questions right on the
+    #: learner's first answers, in percent.
+    pass_percent: Annotated[int, AfterValidator(_pass_percent)] = 75
+
+
 class Site(Model):
-    """site.yaml: the texts of the start page, the publisher and the search words."""
+    """site.yaml: the texts of the start page, the publisher, the certificate's pass mark
+    and the search words."""
 
     welcome: MarkdownText
     idea: MarkdownText
@@ -473,6 +490,7 @@ class Site(Model):
     #: "Hur trygg känner du dig?": the statements the learner rates from 1 to 5.
     confidence: Annotated[list[PlainText], Field(min_length=5, max_length=6)]
     publisher: Publisher = Publisher()
+    certificate: CertificateSettings = CertificateSettings()
     synonyms: list[SynonymGroup] = []
 
 

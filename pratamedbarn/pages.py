@@ -19,6 +19,7 @@ from . import kinds
 from .library import Library
 from .markdown import markdown_text, plain, render_text_inline
 from .player import aliases_attr, player_html
+from .publisher import placeholder
 from .sessions import session_views
 from .thumbnails import thumbnail_path
 from .urls import (
@@ -36,6 +37,7 @@ from .urls import (
     page_url,
 )
 from .wording import (
+    about_hours,
     clock,
     count,
     exercise_time,
@@ -132,7 +134,8 @@ def site_pages(library: Library) -> list[Page]:
         # Reached from Mina anteckningar and the start page, not the menu on every page.
         Page(CONFIDENCE_PATH, "confidence.md.j2", sources=("site.yaml",),
              title="Hur trygg känner du dig?", searchable=False, in_nav=False),
-        Page(CERTIFICATE_PATH, "certificate.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
+        Page(CERTIFICATE_PATH, "certificate.md.j2", _certificate_context(library),
+             sources=tuple(dict.fromkeys([*notes_sources, "site.yaml"])),
              title="Kursintyg", searchable=False, in_nav=False),
         *_study_guide_pages(library),
         Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
@@ -142,6 +145,14 @@ def site_pages(library: Library) -> list[Page]:
         pages.append(Page(NEWS_INDEX, "news.md.j2", title="Nyheter", searchable=False,
                           sources=tuple(f"docs/{post.path}" for post in library.news)))
     return pages + _moved_pages(library)
+
+
+def _certificate_context(library: Library) -> dict:
+    # The course's length for a learner alone: every film, and every exercise as she does it.
+    minutes = (sum(f.duration for f in library.films.values()) / 60
+               + sum((e.solo or e).minutes for e in library.exercises.values()))
+    return {"issuer": library.site.publisher.name or placeholder("publisher.name"),
+            "length": about_hours(round(minutes))}
 
 
 def _study_guide_pages(library: Library) -> list[Page]:

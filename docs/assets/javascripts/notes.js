@@ -120,11 +120,18 @@
     return new Date().toISOString().slice(0, 10);
   }
 
-  function exportAll() {
+  /** Everything the learner has saved, as an export file holds it: {format, version,
+   *  exported, items: {short key: {value, updated}}}. */
+  function exportData() {
     var items = {};
     store.keys("").forEach(function (key) { items[key] = store.get(key); });
-    var data = { format: EXPORT_FORMAT, version: store.VERSION,
-                 exported: new Date().toISOString(), items: items };
+    return { format: EXPORT_FORMAT, version: store.VERSION,
+             exported: new Date().toISOString(), items: items };
+  }
+
+  function exportAll() {
+    var data = exportData();
+    var items = data.items;
     var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
     var link = make("a");
     link.href = URL.createObjectURL(blob);
@@ -140,6 +147,8 @@
   var MAX_IMPORT_BYTES = 5 * 1024 * 1024;
   var NOTHING_CHANGED = " Inget av det du har sparat ändrades.";
 
+  var ANSWER_KEY = /^[0-9a-f]{8}$/;  // QuizOption.key
+
   function isPlainObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
@@ -151,10 +160,13 @@
         isNaN(Date.parse(record.updated))) return false;
     var value = record.value;
     if (key.indexOf("note:") === 0) return typeof value === "string";
-    // A chosen answer (quiz:) is its key; a file from before the answers had keys holds
-    // their places, numbers, which import but do not count as answers.
+    // A quiz answer is {first: the first answer's key}. Files from before first answers were
+    // kept hold the last choice's key, or before that the answer's place: they import, but
+    // do not count as answers.
     if (key.indexOf("quiz:") === 0) {
-      return /^[0-9a-f]{8}$/.test(value) || (Number.isInteger(value) && value >= 0);
+      return (isPlainObject(value) && Object.keys(value).join(",") === "first" &&
+              ANSWER_KEY.test(value.first)) ||
+        ANSWER_KEY.test(value) || (Number.isInteger(value) && value >= 0);
     }
     // A facilitator's step (session:) is a number from 0.
     if (key.indexOf("session:") === 0) return Number.isInteger(value) && value >= 0;
@@ -168,11 +180,19 @@
     return typeof value === "boolean";
   }
 
-  /** Merge an export file's text into what is saved; returns what happened, in Swedish.
-   * The whole file is checked first: a file with anything unexpected changes nothing. */
+  /** Merge an export file's text into what is saved; returns what happened, in Swedish. */
   function importText(text) {
     var data;
     try { data = JSON.parse(text); } catch (error) { data = null; }
+    return importData(data);
+  }
+
+  /**
+   * Merge export data ({format, version, items}, as exportData makes it) into what is saved,
+   * by the import rules (store.merge), and redraw what the page shows of it; returns what
+   * happened, in Swedish. The whole of it is checked first: anything unexpected changes nothing.
+   */
+  function importData(data) {
     if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
       return "Filen kunde inte läsas. Välj en fil som du har sparat från Mina anteckningar." +
         NOTHING_CHANGED;
@@ -198,6 +218,7 @@
     });
     // Items saved under ids that have since been renamed follow their new ids.
     store.migratePage(document);
+    store.changed();
     var message = "Klart. " + taken + (taken === 1 ? " sak" : " saker") + " hämtades från filen.";
     if (both) {
       message += " " + both + (both === 1 ? " anteckning" : " anteckningar") + " fanns redan " +
@@ -233,7 +254,6 @@
       chosen.text().then(function (text) {
         status.textContent = importText(text);
         file.value = "";
-        fillAnswers(document);
       });
     });
     tools.querySelector("[data-action=clear]").addEventListener("click", function () {
@@ -242,7 +262,7 @@
         "först om du vill ha kvar dem.");
       if (!sure) return;
       store.clearAll();
-      fillAnswers(document);
+      store.changed();
       status.textContent = "Allt är borttaget från den här webbläsaren.";
     });
     fillAnswers(document);
@@ -257,6 +277,10 @@
     if (exercises.length || tools) store.announce();
   }
 
+  window.pratamedbarn.notes = { exportData: exportData, importData: importData };
+
+  // Saved data changed under the page (an import, "Rensa allt", another tab): show it again.
+  store.onChange(function () { fillAnswers(document); });
   window.addEventListener("pagehide", flush);
   if (typeof document$ !== "undefined") {
     document$.subscribe(init);

@@ -11,6 +11,9 @@
       button.dataset.ready = "1";
       button.hidden = false;
       button.addEventListener("click", function () {
+        // Started in its player: the certificate tells this from a film only marked as seen.
+        var progress = window.pratamedbarn && window.pratamedbarn.progress;
+        if (progress) progress.markPlayed(figure.dataset.film);
         var frame = document.createElement("iframe");
         frame.src = figure.dataset.embedSrc;
         frame.title = figure.dataset.embedTitle;
@@ -79,7 +82,7 @@
   var COURSE = "[data-rating-form], [data-rating-chart], [data-certificate]";
   var PAGE_SCRIPTS = {
     "meeting.js": ".pmb-meeting-start",          // a session page: "Visa på storbild"
-    "quiz.js": ".pmb-quiz, [data-quiz-score]",  // Testa dig själv, and its scores
+    "quiz.js": ".pmb-quiz",                     // Testa dig själv (progress.js counts scores)
     "course.js": COURSE                         // the self-rating, its chart, the certificate
   };
   var PAGE_STYLES = {
