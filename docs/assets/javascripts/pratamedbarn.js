@@ -80,7 +80,8 @@
   var PAGE_SCRIPTS = {
     "meeting.js": ".pmb-meeting-start",          // a session page: "Visa på storbild"
     "quiz.js": ".pmb-quiz, [data-quiz-score]",  // Testa dig själv, and its scores
-    "course.js": COURSE                         // the self-rating, its chart, the certificate
+    "course.js": COURSE,                        // the self-rating, its chart, the certificate
+    "move.js": "[data-move]"                    // Mina anteckningar: Flytta till en annan enhet
   };
   var PAGE_STYLES = {
     "meeting.css": ".pmb-meeting-start",
