@@ -10,7 +10,8 @@ from pratamedbarn.search import lead_with_first_section
 
 def test_a_page_with_no_text_of_its_own_takes_its_first_sections():
     docs = [{"location": "filmer/a/", "title": "Fråga?", "text": ""},
-            {"location": "filmer/a/#kort-om-filmen", "title": "Kort om filmen", "text": "<p>Sammanfattning</p>"},
+            {"location": "filmer/a/#kort-om-filmen", "title": "Kort om filmen",
+             "text": "<p>Sammanfattning</p>"},
             {"location": "filmer/a/#rad", "title": "Råd", "text": "<p>Råd</p>"},
             {"location": "om/", "title": "Om", "text": "<p>Om oss</p>"},
             {"location": "om/#mer", "title": "Mer", "text": "<p>Mer</p>"}]
