@@ -4,6 +4,7 @@ depth, and leads on to the start page, the films and the search."""
 from __future__ import annotations
 
 import pytest
+
 from checkers import run_axe, watch_policy
 
 
