@@ -153,6 +153,29 @@
     videos.forEach(function (video) { observer.observe(video); });
   }
 
+  // On a phone the open search covers the page and holds it still: Material locks its
+  // scrolling, and lets go a moment after the search closes. Tab out of the search lands on
+  // the page's next link meanwhile, and the page never scrolled to it. It is brought into
+  // view once the page is free and the search's closing transitions are over (the page
+  // cannot scroll to it before). Each wait is bounded: a frame at a time, two seconds at most.
+  function followFocusOutOfSearch(event) {
+    var to = event.target;
+    if (!document.body.hasAttribute("data-md-scrolllock") || to.closest(".md-search")) return;
+    var frames = 0;
+    (function whenSettled() {
+      var busy = document.body.hasAttribute("data-md-scrolllock") ||
+        document.getAnimations().some(function (a) {
+          return a.playState === "running" && a instanceof CSSTransition;
+        });
+      if (busy && frames++ < 120) {
+        requestAnimationFrame(whenSettled);
+      } else if (document.activeElement === to) {
+        to.scrollIntoView({ block: "nearest" });
+      }
+    })();
+  }
+  document.addEventListener("focusin", followFocusOutOfSearch);
+
   function init() {
     loadPageScripts();
     loadUpdateMarks();
