@@ -65,6 +65,7 @@ def test_each_of_the_first_tab_stops_can_be_seen(browser, base_url, device):
 
 SHOWN = """el => !el.hidden && getComputedStyle(el).display !== 'none' &&
     Number(getComputedStyle(el).opacity) > 0"""
+TOP_SHOWN = f"() => ({SHOWN})(document.querySelector('.md-top'))"
 SCROLL_UP = """async () => {
     const pause = () => new Promise(done => setTimeout(done, 150));
     window.scrollBy(0, 900); await pause();
@@ -80,7 +81,7 @@ def test_back_to_top_stays_away_while_the_learner_writes_on_a_phone(browser, bas
     top = page.locator(".md-top")
     # Scrolling up shows the button (Material's navigation.top) ...
     page.evaluate(SCROLL_UP)
-    page.wait_for_function(f"({SHOWN})(document.querySelector('.md-top'))")
+    page.wait_for_function(TOP_SHOWN)
     # ... but not while a note is being written.
     field = page.locator("textarea").nth(1)
     field.tap()
@@ -90,7 +91,7 @@ def test_back_to_top_stays_away_while_the_learner_writes_on_a_phone(browser, bas
     assert not top.evaluate(SHOWN)
     field.evaluate("el => el.blur()")
     page.evaluate(SCROLL_UP)
-    page.wait_for_function(f"({SHOWN})(document.querySelector('.md-top'))")
+    page.wait_for_function(TOP_SHOWN)
     context.close()
 
 
