@@ -6,6 +6,8 @@
  * (qrcode-generator, vendor/, fetched only when she asks for one). Opening the link shows
  * what it holds and merges it only when she says yes, checked and merged by notes.js exactly
  * as "Hämta från fil"; then the fragment leaves the address bar and the history entry.
+ * pratamedbarn.js fetches this script when she first reaches for the section, or at once
+ * when the page opens from such a link.
  */
 (function () {
   "use strict";
@@ -301,7 +303,6 @@
   }
 
   function setUp(box) {
-    box.classList.remove("pmb-move--waiting");
     box.querySelector("[data-action=move]").addEventListener("click", function () {
       showLink(box);
     });
@@ -312,6 +313,11 @@
       if (!box.querySelector(".pmb-move__result").hidden) showLink(box);
     });
     if (location.hash.indexOf(MARK) === 0) openLink(box);
+    // A press that fetched this script (pratamedbarn.js, ON_USE).
+    var pending = box.dataset.pmbPending;
+    delete box.dataset.pmbPending;
+    if (pending === "move") showLink(box);
+    else if (pending === "copy") copyLink(box);
   }
 
   function init() {

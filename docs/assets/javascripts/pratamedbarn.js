@@ -80,8 +80,7 @@
   var PAGE_SCRIPTS = {
     "meeting.js": ".pmb-meeting-start",          // a session page: "Visa på storbild"
     "quiz.js": ".pmb-quiz, [data-quiz-score]",  // Testa dig själv, and its scores
-    "course.js": COURSE,                        // the self-rating, its chart, the certificate
-    "move.js": "[data-move]"                    // Mina anteckningar: Flytta till en annan enhet
+    "course.js": COURSE                         // the self-rating, its chart, the certificate
   };
   var PAGE_STYLES = {
     "meeting.css": ".pmb-meeting-start",
@@ -97,8 +96,32 @@
     element.dataset.pmbAsset = name;
     document.head.append(element);
   }
+  // A script fetched only when the learner reaches for what it does (the first focus or click
+  // in its part of the page), or at once when the page is opened from a link for it: "Flytta
+  // till en annan enhet" on Mina anteckningar. Its part shows from here on (pmb-waiting); a
+  // click that came before the script is kept in data-pmb-pending for it to carry out.
+  var ON_USE = { "move.js": { selector: "[data-move]", hash: "#flytta=" } };
+  function loadOnUse() {
+    Object.keys(ON_USE).forEach(function (name) {
+      var use = ON_USE[name];
+      var part = document.querySelector(use.selector);
+      if (!part || part.dataset.pmbOnUse) return;
+      part.dataset.pmbOnUse = "1";
+      part.classList.remove("pmb-waiting");
+      var load = function () { loadOnce(name, name, use.selector, "script"); };
+      if (location.hash.indexOf(use.hash) === 0) load();
+      part.addEventListener("focusin", load);
+      part.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-action]");
+        if (button && !part.dataset.ready) part.dataset.pmbPending = button.dataset.action;
+        load();
+      });
+    });
+  }
+
   function loadPageScripts() {
     if (!ASSETS) return;
+    loadOnUse();
     Object.keys(PAGE_STYLES).forEach(function (name) {
       loadOnce(name, "../stylesheets/" + name, PAGE_STYLES[name], "link");
     });
