@@ -120,11 +120,12 @@
     return new Date().toISOString().slice(0, 10);
   }
 
-  /** Everything the learner has saved, as an export file holds it: {format, version,
-   *  exported, items: {short key: {value, updated}}}. */
-  function exportData() {
+  /** Everything saved, as an export file holds it; only the keys `keep` accepts, if given. */
+  function exportData(keep) {
     var items = {};
-    store.keys("").forEach(function (key) { items[key] = store.get(key); });
+    store.keys("").forEach(function (key) {
+      if (!keep || keep(key)) items[key] = store.get(key);
+    });
     return { format: EXPORT_FORMAT, version: store.VERSION,
              exported: new Date().toISOString(), items: items };
   }
@@ -180,51 +181,60 @@
     return typeof value === "boolean";
   }
 
-  /** Merge an export file's text into what is saved; returns what happened, in Swedish. */
-  function importText(text) {
-    var data;
-    try { data = JSON.parse(text); } catch (error) { data = null; }
-    return importData(data);
-  }
-
-  /**
-   * Merge export data ({format, version, items}, as exportData makes it) into what is saved,
-   * by the import rules (store.merge), and redraw what the page shows of it; returns what
-   * happened, in Swedish. The whole of it is checked first: anything unexpected changes nothing.
-   */
-  function importData(data) {
-    if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
-      return "Filen kunde inte läsas. Välj en fil som du har sparat från Mina anteckningar." +
-        NOTHING_CHANGED;
-    }
-    if (data.version !== store.VERSION) {
-      return "Filen kommer från en annan version av webbplatsen och kan inte läsas här." +
-        NOTHING_CHANGED;
-    }
+  /** Check export data (a parsed file, or a link from move.js) before anything is merged.
+   * Returns {keys} when every item is one this site saves, else {problem, at}: problem is
+   * "format", "version" or "content", at the first unexpected key. */
+  function checkImport(data) {
+    if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) return { problem: "format" };
+    if (data.version !== store.VERSION) return { problem: "version" };
     var keys = isPlainObject(data.items) ? Object.keys(data.items) : null;
     var wrong = keys && keys.filter(function (key) { return !validRecord(key, data.items[key]); });
-    if (!keys || wrong.length) {
-      return "Filen innehåller något annat än anteckningar, bockar, sedda filmer och svar" +
-        (wrong && wrong.length ? " (vid ”" + wrong[0].slice(0, 60) + "”)" : "") +
-        ", så den kan inte hämtas. Den kan ha ändrats efter att den sparades." + NOTHING_CHANGED;
-    }
-    var taken = 0;
+    if (!keys || wrong.length) return { problem: "content", at: wrong && wrong[0] };
+    return { keys: keys };
+  }
+
+  /** Merge checked items into what is saved; `from` says where they came from ("från
+   * filen"). Returns what happened, in Swedish. */
+  function mergeImport(items, from) {
+    var keys = Object.keys(items);
     var both = 0;
     keys.forEach(function (key) {
-      var result = store.merge(key, store.get(key), data.items[key]);
+      var result = store.merge(key, store.get(key), items[key]);
       store.put(key, result.record);
-      taken++;
       if (result.kept) both++;
     });
     // Items saved under ids that have since been renamed follow their new ids.
     store.migratePage(document);
     store.changed();
-    var message = "Klart. " + taken + (taken === 1 ? " sak" : " saker") + " hämtades från filen.";
+    var taken = keys.length;
+    var message = "Klart. " + taken + (taken === 1 ? " sak" : " saker") + " hämtades " + from + ".";
     if (both) {
       message += " " + both + (both === 1 ? " anteckning" : " anteckningar") + " fanns redan " +
         "med en annan text. Båda versionerna finns kvar, den nyaste först.";
     }
     return message;
+  }
+
+  /** Merge an export file's text into what is saved; returns what happened, in Swedish.
+   * The whole file is checked first: a file with anything unexpected changes nothing. */
+  function importText(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { data = null; }
+    var checked = checkImport(data);
+    if (checked.problem === "format") {
+      return "Filen kunde inte läsas. Välj en fil som du har sparat från Mina anteckningar." +
+        NOTHING_CHANGED;
+    }
+    if (checked.problem === "version") {
+      return "Filen kommer från en annan version av webbplatsen och kan inte läsas här." +
+        NOTHING_CHANGED;
+    }
+    if (checked.problem) {
+      return "Filen innehåller något annat än anteckningar, bockar, sedda filmer och svar" +
+        (checked.at ? " (vid ”" + checked.at.slice(0, 60) + "”)" : "") +
+        ", så den kan inte hämtas. Den kan ha ändrats efter att den sparades." + NOTHING_CHANGED;
+    }
+    return mergeImport(data.items, "från filen");
   }
 
   function setUpMyNotes(tools) {
@@ -277,7 +287,12 @@
     if (exercises.length || tools) store.announce();
   }
 
-  window.pratamedbarn.notes = { exportData: exportData, importData: importData };
+  // For move.js ("Flytta till en annan enhet"): a link carries export data, checked and
+  // merged by the same rules as a file.
+  window.pratamedbarn.notes = {
+    FORMAT: EXPORT_FORMAT, exportData: exportData, checkImport: checkImport,
+    mergeImport: mergeImport
+  };
 
   // Saved data changed under the page (an import, "Rensa allt", another tab): show it again.
   store.onChange(function () { fillAnswers(document); });
