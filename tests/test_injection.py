@@ -61,6 +61,8 @@ ALLOWED_ATTRIBUTES = {
     "max", "value", "loading", "decoding",
     # The radio buttons of the self-check and the self-rating, and the certificate's name.
     "disabled", "required", "autocomplete",
+    # The device move's link, to copy.
+    "readonly",
 }
 URL_ATTRIBUTES = {"href", "src", "poster", "data-embed-src"}
 SAFE_SCHEMES = {"", "https", "http", "mailto", "data"}

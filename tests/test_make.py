@@ -18,8 +18,14 @@ from helpers import REPO
 ENGLISH = re.compile(r"make(\[\d+\])?:|Error|Traceback|Collecting|Successfully|Requirement")
 
 
+#: What a make running these tests (`make test`) hands down to a make it starts: without
+#: them the make under test is an editor's own, not a sub-make that announces its directory.
+PARENT_MAKE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
+
+
 def _make(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     # The repository's Makefile run in `cwd`, as `make check` in a copy of the repository.
+    env = {k: v for k, v in (env or os.environ).items() if k not in PARENT_MAKE}
     return subprocess.run(["make", "-f", str(REPO / "Makefile"), *args], cwd=cwd,
                           capture_output=True, text=True, env=env, check=False)
 

@@ -170,3 +170,13 @@ def test_generated_pages_have_no_inline_scripts_or_event_handlers(fixture_site: 
         assert not article.find("script"), html
         for element in article.find_all(True):
             assert not [a for a in element.attrs if a.lower().startswith("on")], html
+
+
+def test_a_session_page_names_the_sheets_from_the_back_of_the_guide(shipped_site: Path):
+    library = load_library(REPO)
+    session_kind = kinds.kind("session")
+    for session in library.items["session"].values():
+        needs = soup(shipped_site, page_url(session_kind.path(session.id))).get_text(" ")
+        evaluation = "utvärderingen, ur studiehandledningens Kopieringsunderlag" in needs
+        assert evaluation == ("utvardering" in session.sheets), session.id
+        assert ("Bladet Så gör vi hos oss" in needs) == ("hos-oss" in session.sheets), session.id

@@ -114,9 +114,11 @@
     });
 
     if (!video) return;
-    video.addEventListener("play", function () { markPlayed(filmId); });
+    // A film shown to a group in the meeting-room view is not the facilitator's own viewing.
+    function onBigScreen() { return Boolean(video.closest(".pmb-meeting")); }
+    video.addEventListener("play", function () { if (!onBigScreen()) markPlayed(filmId); });
     function check() {
-      if (!(video.duration > 0) || playedShare(video) < WATCHED_SHARE) return;
+      if (onBigScreen() || !(video.duration > 0) || playedShare(video) < WATCHED_SHARE) return;
       if (!savedTrue("film:" + filmId + ":finished")) store.set("film:" + filmId + ":finished", true);
       if (autoDone) return;
       autoDone = true;
