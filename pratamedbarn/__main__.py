@@ -9,8 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from .csp import PolicyError
+from .editions import chosen_id, load_editions
 from .errors import ContentError, report
 from .generate import CONFIG, generate, read_config, site_name
+from .library import load_library
 from .links import check_links, find_links
 from .notices import answer_place_problems, review_notice
 from .publisher import missing_problems
@@ -53,18 +55,25 @@ def check(root: Path) -> int:
     config = root / CONFIG
     name = site_name(read_config(config) if config.is_file() else {})
     try:
+        library = load_library(root)
+        editions = load_editions(library)
         # The pages too: a hand-written page may take a generated page's address.
-        library = SiteBuild.load(root, name).library
+        SiteBuild.for_edition(library, None, name)
     except ContentError as exc:
         return _report(exc)
     review = review_notice(library, date.today())
     for note in [*library.notes, *([review] if review else [])]:
         print(f"Obs: {note}")
     missing = missing_problems(library)
+    # An edition that is published waits for its sender as the generic site does.
+    local = [p for e in editions.values() if e.edition.publish for p in missing_problems(library, e)]
     # Answers in one place are worth a look, but need not wait: publishing goes on.
-    for problem in [*missing, *answer_place_problems(library)]:
+    for problem in [*missing, *local, *answer_place_problems(library)]:
         print(f"Varning: {problem}")
     print(_summary(library))
+    if editions:
+        print(f"{count(len(editions), 'lokal utgåva', 'lokala utgåvor')} i ordning: "
+              f"{', '.join(editions)}.")
     if missing:
         # The editor's work is fine; the site as a whole waits for its sender.
         print("Ändringen är i ordning, men webbplatsen kan inte publiceras förrän avsändaren "
@@ -115,7 +124,7 @@ def finish(root: Path, site_dir: Path, config: Path, study_guide: bool = True) -
     settings = read_config(config)
     try:
         name = site_name(settings)
-        finish_site(SiteBuild.load(root, name), site_dir, Publication.from_config(settings),
+        finish_site(SiteBuild.load(root, name, chosen_id()), site_dir, Publication.from_config(settings),
                     name, study_guide)
     except ContentError as exc:
         return _report(exc)

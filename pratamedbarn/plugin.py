@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, kinds
+from .editions import EDITIONS_DIR, chosen_id
 from .errors import ContentError
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
 from .ranges import with_ranges
@@ -31,6 +32,8 @@ class PrataMedBarnConfig(Config):
     content_dir = config_options.Type(str, default=".")
     # Write studiehandledning.pdf into the site. Off only to time or preview the pages alone.
     study_guide = config_options.Type(bool, default=True)
+    # The local edition to build (utgavor/<id>.yaml); empty: PMB_UTGAVA, else the generic course.
+    edition = config_options.Type(str, default="")
 
 
 class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
@@ -65,10 +68,12 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent / self.config.content_dir
         try:
-            self.build = SiteBuild.load(root, config.site_name)
+            self.build = SiteBuild.load(root, config.site_name, chosen_id(self.config.edition))
         except ContentError as exc:
             raise PluginError(f"Innehållet har {len(exc.problems)} fel:\n{exc}") from None
         config.nav = self.build.nav(config.nav)
+        config.site_url = self.build.site_url(config.site_url or "")
+        config.extra_css.extend(self.build.stylesheets())
         # Site and study guide share one Markdown dialect (see markdown.py).
         for name in EXTENSIONS:
             if name not in config.markdown_extensions:
@@ -160,6 +165,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         for path in self.build.library.content_files():
             server.watch(str(path))
         # The folders too, so that a checklist or exercise created while serving shows up.
-        for folder in kinds.folders():
-            server.watch(str(self.build.library.root / folder))
+        root = self.build.library.root
+        for folder in [*kinds.folders(), EDITIONS_DIR]:
+            if (root / folder).is_dir():  # a project may have no editions
+                server.watch(str(root / folder))
         return server

@@ -192,7 +192,8 @@
       left.append(make("p", "", "Du har sett alla filmer och svarat på alla frågor i Testa dig själv."), button);
       paper.append(make("p", "pmb-cert__kind", "Kursintyg"),
                    make("h2", "pmb-cert__who", name.value.trim() || "(skriv ditt namn ovanför)"),
-                   make("p", "", "har gått webbkursen " + box.dataset.site + " om samtal med barn i socialtjänstens utredningar."),
+                   make("p", "", "har gått webbkursen " + box.dataset.site + " om samtal med barn i socialtjänstens utredningar." +
+                        (box.dataset.issuer ? " Kursen ges ut av " + box.dataset.issuer + "." : "")),
                    make("p", "pmb-cert__date", "Utskrivet " + swedishDate(new Date().toISOString()) + "."));
       var done = make("dl", "pmb-cert__list");
       function row(term, items) {
