@@ -125,7 +125,7 @@ class SiteBuild:
     def generated_files(self, days: dict[str, date] | None = None) -> dict[str, str]:
         """Every generated file under docs/ that is not a page: the script of every page, and
         each page's day of last change (`days`, from days(); none before they are known)."""
-        files = {SITE_SCRIPT: site_script(self.library.root / "docs"),
+        files = {SITE_SCRIPT: site_script(self.library.root / "docs", self.edition),
                  DAYS_SCRIPT: days_script(days or {})}
         if self.stylesheets():
             files[EDITION_CSS] = accent_css(self.edition)
@@ -172,10 +172,17 @@ class SiteBuild:
         refine_index(site_dir, self.library.site.synonyms)
 
 
-def site_script(docs: Path) -> str:
+def site_script(docs: Path, edition: LoadedEdition | None = None) -> str:
     """The one script of every page: the registry's part, then the scripts under `docs`
-    that SITE_SCRIPT_PARTS names, each after a line that says where it comes from."""
+    that SITE_SCRIPT_PARTS names, each after a line that says where it comes from.
+
+    An edition's id comes first: `storage.js` keeps its learners' data apart from every other
+    edition's, as two editions may be served from one host and share the browser's storage.
+    """
     parts = [storage_script()]
+    if edition:
+        parts.append("// The edition this site is (utgavor/<id>.yaml): its own storage keys.\n"
+                     f"window.pratamedbarnEdition = {json.dumps(edition.id)};\n")
     parts += [f"// ---- {name} ----\n" + (docs / name).read_text(encoding="utf-8")
               for name in SITE_SCRIPT_PARTS]
     return "\n".join(parts)

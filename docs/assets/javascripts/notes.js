@@ -123,12 +123,13 @@
   function exportAll() {
     var items = {};
     store.keys("").forEach(function (key) { items[key] = store.get(key); });
-    var data = { format: EXPORT_FORMAT, version: store.VERSION,
+    var data = { format: EXPORT_FORMAT, version: store.VERSION, edition: store.EDITION,
                  exported: new Date().toISOString(), items: items };
     var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
     var link = make("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "pratamedbarn-anteckningar-" + today() + ".json";
+    link.download = "pratamedbarn-" + (store.EDITION ? store.EDITION + "-" : "") +
+      "anteckningar-" + today() + ".json";
     document.body.append(link);
     link.click();
     link.remove();
@@ -168,6 +169,10 @@
     return typeof value === "boolean";
   }
 
+  function editionName(edition) {
+    return edition ? "utgåvan " + edition + " av kursen" : "kursens allmänna utgåva";
+  }
+
   /** Merge an export file's text into what is saved; returns what happened, in Swedish.
    * The whole file is checked first: a file with anything unexpected changes nothing. */
   function importText(text) {
@@ -180,6 +185,13 @@
     if (data.version !== store.VERSION) {
       return "Filen kommer från en annan version av webbplatsen och kan inte läsas här." +
         NOTHING_CHANGED;
+    }
+    // A file from another edition of the course (or from the generic one) is the learner's
+    // own, but its routines were another municipality's: ask before mixing them.
+    var from = typeof data.edition === "string" ? data.edition : "";
+    if (from !== store.EDITION && !window.confirm("Filen är sparad från " + editionName(from) +
+        ", och det här är " + editionName(store.EDITION) + ". Vill du ändå hämta den hit?")) {
+      return "Filen hämtades inte." + NOTHING_CHANGED;
     }
     var keys = isPlainObject(data.items) ? Object.keys(data.items) : null;
     var wrong = keys && keys.filter(function (key) { return !validRecord(key, data.items[key]); });

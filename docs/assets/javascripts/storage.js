@@ -20,7 +20,11 @@
 (function () {
   "use strict";
 
-  var ROOT = "pratamedbarn:";
+  // A local edition (window.pratamedbarnEdition, written by the build) keeps its data under
+  // a root of its own, "pratamedbarn@<edition>:", so that two editions served from one host
+  // never see, import or clear each other's data. The generic course keeps "pratamedbarn:".
+  var EDITION = window.pratamedbarnEdition || "";
+  var ROOT = "pratamedbarn" + (EDITION ? "@" + EDITION : "") + ":";
   // The key scheme's version: also the version of export files.
   var VERSION = 1;
   var PREFIX = ROOT + "v" + VERSION + ":";
@@ -228,7 +232,7 @@
 
   window.pratamedbarn = window.pratamedbarn || {};
   window.pratamedbarn.store = {
-    VERSION: VERSION, SHORT_KEY: SHORT_KEY,
+    VERSION: VERSION, SHORT_KEY: SHORT_KEY, EDITION: EDITION,
     get: get, set: set, put: put, keys: keys, clearAll: clearAll,
     merge: merge, migratePage: migratePage, formatTime: formatTime,
     /** Show the polite notice if saving does not work (call after a page is set up). */
