@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast test-under-load test-editor-changes audit clean
+.PHONY: help install checkers system check schemas links build build-editions build-zensical serve lint test test-fast test-under-load test-editor-changes audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,14 @@ SITE_DIR := site$(if $(UTGAVA),-$(UTGAVA))
 
 build: $(STAMP) ## Build the site and the study guide PDF into site/ (UTGAVA=<id>: an edition, into site-<id>/)
 	$(EDITION) $(PY) -m mkdocs build --strict -d $(SITE_DIR)
+
+# Every edition the workflows publish (utgavor/, all but `publish: false`), each into site/<id>/
+# beside the generic site: one host, a folder an edition (server/nginx/example.conf).
+build-editions: $(STAMP) ## Build every published edition into site/<id>/ (after make build)
+	@for id in $$($(PY) -m pratamedbarn editions); do \
+	  echo "Utgåva $$id"; \
+	  $(MAKE) --no-print-directory build UTGAVA=$$id && rm -rf site/$$id && mv site-$$id site/$$id || exit 1; \
+	done
 
 # Zensical reads no plugin of ours: the content is written out as plain Markdown first,
 # and our own step finishes the built site (script hashes, news feed, study guide PDF).

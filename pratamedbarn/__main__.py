@@ -83,6 +83,18 @@ def check(root: Path) -> int:
     return 0
 
 
+def published_editions(root: Path) -> int:
+    """Print the id of every edition the workflows publish (not `publish: false`), a line each."""
+    try:
+        editions = load_editions(load_library(root))
+    except ContentError as exc:
+        return _report(exc)
+    for edition_id, loaded in editions.items():
+        if loaded.edition.publish:
+            print(edition_id)
+    return 0
+
+
 def schemas(root: Path) -> int:
     """Write the JSON schemas that are out of date under `root`/schemas."""
     written = write_schemas(root)
@@ -151,9 +163,10 @@ def main(argv: list[str] | None = None) -> int:
                             help="mkdocs.yml att läsa site_url och site_name från")
     finish_cmd.add_argument("--no-study-guide", action="store_true",
                             help="hoppa över studiehandledningens PDF")
+    editions_cmd = sub.add_parser("editions", help="skriv namnen på de utgåvor som publiceras")
     port_cmd = sub.add_parser("port", help="säg till om porten för make serve är upptagen")
     port_cmd.add_argument("number", type=int)
-    for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd):
+    for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd, editions_cmd):
         cmd.add_argument("--root", type=Path, default=Path("."),
                          help="mappen där videos.yaml ligger (standard: den här mappen)")
     args = parser.parse_args(argv)
@@ -165,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         return port(args.number)
     if args.command == "finish":
         return finish(args.root, args.site, args.config, not args.no_study_guide)
-    return {"check": check, "schemas": schemas}[args.command](args.root)
+    return {"check": check, "schemas": schemas,
+            "editions": published_editions}[args.command](args.root)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from . import kinds
 from .errors import ContentError, ContentProblem
 from .library import Library, _Loader
 from .models import SLUG, Edition
+from .urls import CERTIFICATE_PATH, CONFIDENCE_PATH, MY_NOTES_PATH, RESEARCH_PATH, STUDY_GUIDE_PATH
 from .yamlsource import YamlSource
 
 #: The folder of the edition files, under the content root.
@@ -61,6 +62,11 @@ def load_editions(library: Library) -> dict[str, LoadedEdition]:
             problems.append(ContentProblem(name, 1, "", (
                 f"'{path.stem}' går inte att använda som utgåvans namn. Döp om filen med bara "
                 "små bokstäver a–z, siffror och bindestreck, till exempel huddinge.yaml.")))
+        elif path.stem in _site_folders(library.root):
+            # `make build-editions` puts an edition in site/<id>/, beside the generic site's.
+            problems.append(ContentProblem(name, 1, "", (
+                f"'{path.stem}' är redan namnet på en del av webbplatsen (/{path.stem}/). Döp "
+                "om filen efter kommunen, till exempel huddinge.yaml.")))
         if edition is None:
             continue
         source = loader.sources[name]
@@ -70,6 +76,14 @@ def load_editions(library: Library) -> dict[str, LoadedEdition]:
     if problems:
         raise ContentError(problems)
     return editions
+
+
+def _site_folders(root: Path) -> set[str]:
+    """The top-level folders of the generic site, which no edition may be named."""
+    pages = (MY_NOTES_PATH, CONFIDENCE_PATH, CERTIFICATE_PATH, STUDY_GUIDE_PATH, RESEARCH_PATH)
+    names = {k.url_folder for k in kinds.with_pages()} | {Path(p).stem for p in pages}
+    names |= {p.stem for p in (root / "docs").iterdir()} if (root / "docs").is_dir() else set()
+    return names | {"search", "assets"}
 
 
 def _slot_problems(edition: Edition, name: str, source: YamlSource,

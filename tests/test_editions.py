@@ -225,3 +225,24 @@ def test_the_generic_build_shows_the_generic_advice(shipped_site: Path):
 def test_the_fixture_content_without_editions_still_loads():
     assert load_editions(load_library(GOOD)) == {}
     assert not (GOOD / EDITIONS_DIR).exists()
+
+
+def test_an_edition_may_not_take_the_name_of_a_part_of_the_site(content: Path):
+    with_edition(content, "filmer", small_edition())
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "utgavor/filmer.yaml:1: 'filmer' är redan namnet på en del av webbplatsen" \
+        in result.stderr
+
+
+def test_the_workflows_publish_every_edition_but_the_example(content: Path):
+    with_edition(content, "nacka", small_edition())
+    with_edition(content, "exempel", {**small_edition(), "publish": False})
+    result = subprocess.run([sys.executable, "-m", "pratamedbarn", "editions", "--root",
+                             str(content)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["nacka"]
+    github = (REPO / ".github/workflows/publicera.yml").read_text(encoding="utf-8")
+    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert "make build-editions" in github
+    assert "make build-editions" in gitlab["pages"]["script"]

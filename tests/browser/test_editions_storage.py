@@ -8,6 +8,8 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,19 @@ def test_an_export_names_its_edition_and_another_edition_asks_before_importing(
     page.get_by_text("hämtades från filen").wait_for()
     page.goto(_checklist(one_host, "nacka"))
     assert page.get_by_label(ITEM.text).is_checked()
+
+
+def test_one_host_sends_each_editions_own_404_page_and_keeps_its_assets(one_host):
+    # No browser needed: what nginx (server/nginx/site.conf) answers under an edition's folder.
+    def get(path: str):
+        try:
+            with urllib.request.urlopen(one_host + path, timeout=10) as answer:
+                return answer.status, answer.headers, answer.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+    for name in EDITIONS:
+        status, _, body = get(f"{name}/filmer/finns-inte/")
+        assert status == 404 and f"Utges av <strong>{name.capitalize()} kommun" in body
+    _, headers, _ = get("nacka/assets/javascripts/site.js")
+    assert headers["Cache-Control"] == "max-age=3600"
