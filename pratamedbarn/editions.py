@@ -89,11 +89,11 @@ def _site_folders(root: Path) -> set[str]:
 def _slot_problems(edition: Edition, name: str, source: YamlSource,
                    asked: set[str]) -> list[ContentProblem]:
     problems = []
-    for slot in edition.routines:
+    for slot, text in edition.routines.items():
         loc = ("routines", slot)
         if slot not in kinds.LOCAL_SLOTS:
             message = kinds.unknown_slot(slot)
-        elif slot not in asked:
+        elif slot not in asked and text:  # an empty slot shows nowhere, and harms nothing
             message = (f"ingen film, checklista, övning eller träff frågar efter rutinen "
                        f"'{slot}' (lokalt:), så texten syns inte på webbplatsen. Lägg till "
                        f"lokalt: [{slot}] där rutinen hör hemma, eller ta bort den här.")
