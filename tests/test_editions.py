@@ -246,3 +246,17 @@ def test_the_workflows_publish_every_edition_but_the_example(content: Path):
     gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert "make build-editions" in github
     assert "make build-editions" in gitlab["pages"]["script"]
+
+
+def test_the_plugin_option_names_the_edition_too(content: Path, tmp_path: Path):
+    from pratamedbarn.generate import is_plugin, read_config, write_config
+
+    project = site_project(tmp_path, with_edition(content, "nacka", small_edition()))
+    config = read_config(project / "mkdocs.yml")
+    config["plugins"] = [{"pratamedbarn": {"study_guide": False, "edition": "nacka"}}
+                         if is_plugin(entry) else entry for entry in config["plugins"]]
+    write_config(project / "mkdocs.yml", config)
+    result = build(project, tmp_path / "site", None)
+    assert result.returncode == 0, result.stderr
+    footer = soup(tmp_path / "site", "index.html").select_one("footer .pmb-sender")
+    assert example()["publisher"]["name"] in footer.get_text(" ", strip=True)
