@@ -20,6 +20,7 @@ from .editions import LoadedEdition, load_editions, pick
 from .errors import ContentError, ContentProblem
 from .kinds import storage_script
 from .library import Library, load_library
+from .models import Publisher
 from .news import atom_feed, with_date_line
 from .pages import DEFAULT_SITE_NAME, Page, build_nav, build_pages, page_meta, site_pages, sitemap
 from .pocket_cards import render_cards
@@ -87,7 +88,7 @@ class SiteBuild:
                    current_version(library.root), edition)
 
     @property
-    def sender(self):
+    def sender(self) -> tuple[Publisher, str]:
         """Who publishes this build, and the file that says so (see publisher.sender)."""
         return publisher.sender(self.library, self.edition)
 
