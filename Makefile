@@ -14,11 +14,16 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
+# The first run of any target installs the packages: one Swedish line, pip's many lines in
+# a log that the failure message points to. Its lines are marked `+` to run in question mode too.
+INSTALL_LOG := build/install.log
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,zensical]'
-	touch $@
+	+@echo "$(if $(wildcard $(PY)),Uppdaterar paketen,Installerar paketen första gången), det tar några minuter ..."
+	+@mkdir -p $(dir $(INSTALL_LOG)) && { $(PYTHON) -m venv $(VENV) \
+	  && $(PY) -m pip install --upgrade pip \
+	  && $(PY) -m pip install -e '.[test,zensical]'; } >$(INSTALL_LOG) 2>&1 \
+	  || { echo "Installationen misslyckades. Se vad som hände i $(INSTALL_LOG)." >&2; exit 1; }
+	+@touch $@
 
 install: $(STAMP) ## Create .venv and install the Python packages
 
@@ -32,12 +37,31 @@ checkers: $(NODE_STAMP) ## Install the checkers (axe-core, vnu.jar, Lighthouse) 
 system: ## Install the Debian packages the build and the tests need (apt-get)
 	scripts/install-system-packages.sh
 
-# An editor's commands end on their own Swedish words: when one fails, make is stopped
-# quietly (kill -INT), so that no English "make: *** [check] Error 1" line follows them.
-QUIETLY = || kill -INT $$PPID
+# An editor's commands end on their own Swedish words and exit 1 on a content error, with no
+# English line after them. A failed recipe makes GNU make print "make: *** [check] Error 1" and
+# exit 2, whatever -s says; its one quiet way to fail is question mode (-q, "is it up to date?"),
+# where a line marked `+` still runs (as a recursive make does) and its exit status 1 means
+# "not up to date": make exits 1 and prints nothing. So when every goal on the command line is
+# an editor's, make runs in question mode, and those targets (and the install) mark their lines
+# `+`. Any other failure (exit 2, a signal) is still reported by make, and `make -n check` runs
+# the check too. Tested with GNU make 4.3 (Debian's); make 3.81 (macOS) prints its English line.
+EDITOR_GOALS := check serve film
+ifneq ($(MAKECMDGOALS),)
+ifeq ($(filter-out $(EDITOR_GOALS),$(MAKECMDGOALS)),)
+MAKEFLAGS += --question
+endif
+endif
 
 check: $(STAMP) ## Check all content files: says whether the change can be published
-	@$(PY) -m pratamedbarn check $(QUIETLY)
+	+@$(PY) -m pratamedbarn check
+
+# A recording made ready for the site (pratamedbarn/film_import.py, Debian's ffmpeg):
+# make film FIL=inspelning.mov ID=nytt-id, and optionally SEKUND=12 (the poster's second)
+# and TEXTNING=inspelning.vtt (captions, checked against the film).
+.PHONY: film
+film: $(STAMP) ## A recorded film for the site: make film FIL=inspelning.mov ID=nytt-id (SEKUND=, TEXTNING=)
+	+@$(PY) -m pratamedbarn film "$(FIL)" --id "$(ID)" $(if $(SEKUND),--sekund "$(SEKUND)") \
+	  $(if $(TEXTNING),--textning "$(TEXTNING)")
 
 schemas: $(STAMP) ## Write the JSON schemas (schemas/) from the content models, after changing models.py
 	$(PY) -m pratamedbarn schemas
@@ -72,8 +96,8 @@ build-zensical: $(STAMP) ## The same site built by Zensical, into site-zensical/
 
 PORT ?= 8000
 serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/ (PORT=8001 for another port, UTGAVA=<id> for an edition)
-	@$(PY) -m pratamedbarn port $(PORT) $(QUIETLY)
-	@$(EDITION) $(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT) $(QUIETLY)
+	+@$(PY) -m pratamedbarn port $(PORT)
+	+@$(EDITION) $(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
 lint: $(STAMP) ## Check the Python code with ruff
 	$(PY) -m ruff check .

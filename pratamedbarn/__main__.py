@@ -1,4 +1,4 @@
-"""Command line: `python -m pratamedbarn check | schemas | links | generate | finish`."""
+"""Command line: `python -m pratamedbarn check | schemas | links | generate | finish | editions | film`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import film_import
 from .csp import PolicyError
 from .editions import chosen_id, load_editions
 from .errors import ContentError, report
@@ -164,9 +165,18 @@ def main(argv: list[str] | None = None) -> int:
     finish_cmd.add_argument("--no-study-guide", action="store_true",
                             help="hoppa över studiehandledningens PDF")
     editions_cmd = sub.add_parser("editions", help="skriv namnen på de utgåvor som publiceras")
+    film_cmd = sub.add_parser("film", help="gör en inspelad film klar för webbplatsen (ffmpeg)")
+    film_cmd.add_argument("file", type=Path, nargs="?", default=Path(""),
+                          help="inspelningen, till exempel inspelning.mov")
+    film_cmd.add_argument("--id", default="", help="filmens id, till exempel arga-barn")
+    film_cmd.add_argument("--sekund", type=float, default=None,
+                          help="sekunden i filmen som blir affischbild (standard: 5, eller mitten)")
+    film_cmd.add_argument("--textning", type=Path, default=None,
+                          help="textningsfilen (WebVTT) att kontrollera och lägga bredvid filmen")
     port_cmd = sub.add_parser("port", help="säg till om porten för make serve är upptagen")
     port_cmd.add_argument("number", type=int)
-    for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd, editions_cmd):
+    for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd, editions_cmd,
+                film_cmd):
         cmd.add_argument("--root", type=Path, default=Path("."),
                          help="mappen där videos.yaml ligger (standard: den här mappen)")
     args = parser.parse_args(argv)
@@ -174,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         return links(args.root, args.timeout)
     if args.command == "generate":
         return generate_tree(args.root, args.out)
+    if args.command == "film":
+        return film_import.run(args.root, args.file, args.id, args.sekund, args.textning)
     if args.command == "port":
         return port(args.number)
     if args.command == "finish":

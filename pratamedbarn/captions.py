@@ -106,8 +106,7 @@ def check_webvtt(path: Path, name: str) -> list[ContentProblem]:
     if not lines or not lines[0].startswith("WEBVTT"):
         return [ContentProblem(name, 1, "", (
             "en textningsfil ska börja med raden WEBVTT. Kontrollera att det är en WebVTT-fil."))]
-    # The first block is the WEBVTT header.
-    blocks = [b for b in list(_blocks(lines))[1:] if not b.lines[0].startswith(NOT_CUES)]
+    blocks = _cue_blocks(lines)
     cues = _read_all(text, blocks)
     problems: list[ContentProblem] = []
     previous_start = None
@@ -118,6 +117,40 @@ def check_webvtt(path: Path, name: str) -> list[ContentProblem]:
             problems += _cue_rules(name, block.line + _timing_line(block), cue, previous_start)
             previous_start = cue.start_time.in_milliseconds()
     return problems
+
+
+def _cue_blocks(lines: list[str]) -> list[_Block]:
+    # The first block is the WEBVTT header.
+    return [b for b in list(_blocks(lines))[1:] if not b.lines[0].startswith(NOT_CUES)]
+
+
+def check_timing(path: Path, name: str, duration_ms: int) -> list[ContentProblem]:
+    """Every problem of the WebVTT file at `path` (check_webvtt) or, when it has none, of its
+    cues against a film of `duration_ms`: a cue that ends after the film, or that starts
+    before the one above it has ended (two lines on the screen at once)."""
+    problems = check_webvtt(path, name)
+    if problems:
+        return problems
+    text = path.read_text(encoding="utf-8-sig")
+    blocks = _cue_blocks(text.splitlines())
+    cues = _read_all(text, blocks) or [_read_cue(name, block)[1] for block in blocks]
+    previous = None
+    for block, cue in zip(blocks, cues, strict=True):
+        line = block.line + _timing_line(block)
+        if cue.end_time.in_milliseconds() > duration_ms:
+            problems.append(ContentProblem(name, line, "", (
+                f"textraden slutar {cue.end}, efter filmens slut ({_clock(duration_ms)}). "
+                "Rätta tiden eller kontrollera att det är rätt film.")))
+        if previous and cue.start_time.in_milliseconds() < previous.end_time.in_milliseconds():
+            problems.append(ContentProblem(name, line, "", (
+                f"textraden börjar {cue.start}, innan raden ovanför har slutat ({previous.end}). "
+                "Låt den börja när raden ovanför slutar.")))
+        previous = cue
+    return problems
+
+
+def _clock(ms: int) -> str:
+    return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
 
 
 def check_captions(films: Iterable[Film], root: Path) -> list[ContentProblem]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from . import kinds
-from .errors import ContentProblem
+from .errors import ContentProblem, closest
 from .yamlsource import YamlSource
 
 
@@ -16,17 +16,18 @@ def _problem(sources: dict[str, YamlSource], file: str, loc: tuple, message: str
 
 def _unique_ids(library, sources) -> list[ContentProblem]:
     problems = []
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[str, str], str] = {}  # (kind, id) → where it is first, file:line
     for kind, item, file, loc in library.entries():
         names = [(item.id, loc + ("id",))]
         names += [(alias, loc + ("aliases", j)) for j, alias in enumerate(item.aliases)]
         for name, where in names:
             if (kind.name, name) in seen:
-                problems.append(_problem(sources, file, where, (
-                    f"id '{name}' används redan ({seen[kind.name, name]}). Ett id får bara "
-                    f"användas en gång, inte heller som gammalt id: välj ett nytt.")))
+                problems.append(replace(_problem(sources, file, where, (
+                    f"id '{name}' används redan i {seen[kind.name, name]}. "
+                    "Ett id får bara användas en gång, inte heller som gammalt id: välj ett "
+                    "nytt.")), first=True))
             else:
-                seen[kind.name, name] = f"{kind.label} i {file}"
+                seen[kind.name, name] = f"{file}:{sources[file].line_of(where)}"
     return problems
 
 
@@ -59,8 +60,8 @@ def _existing_targets(library, sources) -> list[ContentProblem]:
             new = renamed[name, target]
             message = f"'{target}' heter nu '{new}'. Skriv det nya id:t '{new}' här."
         else:
-            close = difflib.get_close_matches(target, sorted(known.get(name, ())), n=1)
-            guess = f"Menade du '{close[0]}'? Annars: " if close else "Kontrollera stavningen, eller "
+            close = closest(target, known.get(name, ()))
+            guess = f"Menade du '{close}'? Annars: " if close else "Kontrollera stavningen, eller "
             message = (f"det finns {kind.none_label} med id '{target}'. "
                        f"{guess}{kind.how_to_add.format(id=target)}.")
         problems.append(_problem(sources, file, loc, message))
@@ -126,8 +127,15 @@ def _declared_slots(library, sources) -> list[ContentProblem]:
 
 
 def check_crossrefs(library, sources: dict[str, YamlSource]) -> list[ContentProblem]:
-    """All problems that only show when every file is read."""
-    return (_unique_ids(library, sources) + _unique_within(library, sources)
+    """All problems that only show when every file is read.
+
+    An id used twice is reported alone: until each id names one item, every check of what
+    points at an id would report knock-ons of it (the item it hides seems to be missing).
+    """
+    duplicates = _unique_ids(library, sources)
+    if duplicates:
+        return duplicates
+    return (_unique_within(library, sources)
             + _existing_targets(library, sources) + _chapters(library, sources)
             + _embed_hosts(library, sources)
             + _slots_fit_exercises(library, sources) + _declared_slots(library, sources))

@@ -3,9 +3,10 @@
 The policy is a <meta> tag in overrides/main.html. The theme writes three small inline
 <script> blocks into every page (its storage scope, the palette switch, tabbed content).
 They are allowed by their SHA-256 hashes, not by 'unsafe-inline', so no other inline script
-and no inline event handler can run. The hashes are taken from the theme's own 404 page,
-which carries no content; with `extra.scope` set (see `theme_settings`), the theme writes the
-same scripts into every page. A page with any other inline script stops the build.
+and no inline event handler can run. The hashes are taken from the 404 page (overrides/404.html),
+which carries no content from the editors and no script of its own; with `extra.scope` set
+(see `theme_settings`), the theme writes the same scripts into every page. A page with any
+other inline script stops the build.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -14,6 +15,8 @@ class ContentProblem:
     line: int
     field: str
     message: str
+    #: Printed before the others: a problem that others follow from (an id used twice).
+    first: bool = False
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
@@ -24,7 +27,7 @@ class ContentError(Exception):
     """Raised when content cannot be loaded; carries every problem found in the run."""
 
     def __init__(self, problems: list[ContentProblem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.field))
+        self.problems = sorted(problems, key=lambda p: (not p.first, p.file, p.line, p.field))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -61,3 +64,9 @@ def format_loc(loc: tuple, data: object = None, labels: Mapping[str, str] | None
             path.append(f".{part}" if path else str(part))
         node = node.get(part) if isinstance(node, dict) else item
     return ", ".join(named + (["".join(path)] if path else []))
+
+
+def closest(written: str, known: Iterable[str]) -> str | None:
+    """What the editor most likely meant by `written` among `known` ("Menade du ...?"), if any is close."""
+    close = difflib.get_close_matches(written, sorted(known), n=1)
+    return close[0] if close else None

@@ -7,6 +7,8 @@ It only reports, and never changes a file.
 from __future__ import annotations
 
 import re
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -60,6 +62,19 @@ def _status(url: str, method: str, timeout: float) -> int:
         return exc.code
 
 
+def _why(reason: object) -> str:
+    # The system's own words are English: the usual causes in Swedish.
+    if isinstance(reason, socket.gaierror):
+        return "servern med det namnet finns inte"
+    if isinstance(reason, ssl.SSLError):
+        return "webbplatsens certifikat godtas inte"
+    if isinstance(reason, ConnectionRefusedError):
+        return "servern tar inte emot anslutningen"
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return "servern svarar inte"
+    return "anslutningen misslyckades"
+
+
 def problem_with(url: str, timeout: float = 15) -> str | None:
     """What is wrong with `url`, in Swedish, or None when it answers."""
     try:
@@ -69,8 +84,7 @@ def problem_with(url: str, timeout: float = 15) -> str | None:
     except TimeoutError:
         return f"svarar inte inom {timeout:g} sekunder. Försök igen senare eller byt adress."
     except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        return f"går inte att nå ({reason}). Kontrollera adressen."
+        return f"går inte att nå ({_why(getattr(exc, 'reason', exc))}). Kontrollera adressen."
     if status >= 400:
         text = STATUS_TEXT.get(status, "fel")
         return f"svarar {status} ({text}). Kontrollera adressen eller byt till en som fungerar."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from .errors import ContentProblem
@@ -21,9 +23,16 @@ _TYPES = {
 }
 
 
+#: The start of a message that quotes the piece of text it is about (shortened with "...").
+_QUOTED = re.compile(r"'(.+?)(?:\.\.\.)?' ")
+
+
 def _message(err: dict, written: str) -> str:
     """The Swedish message for one pydantic error; `written` is its line in the file."""
     kind, ctx = err["type"], err.get("ctx") or {}
+    if err.get("input", "") is None and kind != "missing":
+        # `title:` with nothing after it: YAML reads it as no value, which Python calls None.
+        return f"är tomt, men fältet {_TYPES.get(kind, 'ska ha ett värde')}. Fyll i det efter kolonet."
     if kind == "pmb":
         return err["msg"]
     if kind == "missing":
@@ -37,7 +46,8 @@ def _message(err: dict, written: str) -> str:
     if kind == "string_pattern_mismatch":
         return f"'{err['input']}' har fel form. Jämför med exempelfilerna."
     if kind == "literal_error":
-        return f"'{err['input']}' är inte tillåtet. Skriv något av: {ctx.get('expected', '')}."
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        return f"'{err['input']}' är inte tillåtet. Skriv något av: {expected}."
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limit = next(iter(ctx.values()), "")
         word = {"greater_than": "större än", "greater_than_equal": "minst",
@@ -48,9 +58,11 @@ def _message(err: dict, written: str) -> str:
         return (f"ska vara en text, men kolonet gör den till ett fält (raden: {written}). "
                 "Sätt citattecken runt hela texten, till exempel \"Läs fallet: tänk efter.\"")
     if kind in _TYPES:
-        shown = written if isinstance(err.get("input"), dict | list) else err.get("input")
+        # True, False and lists are shown as the editor wrote them (yes, [a, b]), not as Python.
+        shown = written if isinstance(err.get("input"), bool | dict | list) else err.get("input")
         return f"{_TYPES[kind]}, inte {_show(shown)}."
-    return f"ogiltigt värde ({err['msg']}). Jämför med exempelfilerna."
+    # pydantic's own words are English: an error the project has no words for says this.
+    return "värdet går inte att använda här. Jämför med exempelfilerna och redaktörshandboken."
 
 
 def _show(value: object) -> str:
@@ -63,6 +75,10 @@ def problems_from(exc: ValidationError, source: YamlSource, prefix: tuple = ()) 
     problems = []
     for err in exc.errors(include_url=False):
         loc = prefix + tuple(err["loc"])
-        problems.append(ContentProblem(source.name, source.line_of(loc), source.where(loc),
-                                       _message(err, source.written(loc))))
+        message = _message(err, source.written(loc))
+        # A message that quotes what is wrong ('<b>' är HTML ...) names the line it is on,
+        # also inside a text written over several lines.
+        quoted = _QUOTED.match(message)
+        line = source.line_with(loc, quoted[1]) if quoted else source.line_of(loc)
+        problems.append(ContentProblem(source.name, line, source.where(loc), message))
     return problems

@@ -471,8 +471,25 @@ SynonymGroup = Annotated[list[Annotated[Text, StringConstraints(to_lower=True)]]
                          Field(min_length=2)]
 
 
+def _pass_percent(value: int) -> int:
+    # Under half right says little when a question has two to five answers.
+    if not 50 <= value <= 100:
+        raise _fail(f"{value} går inte: skriv hur många procent av frågorna som ska vara rätt, "
+                    "ett heltal från 50 till 100, till exempel 75.")
+    return value
+
+
+class CertificateSettings(Model):
+    """What the course certificate (Kursintyg) asks of the learner."""
+
+    #: A self-check counts as passed with at least this share of its questions right on the
+    #: learner's first answers, in percent.
+    pass_percent: Annotated[int, AfterValidator(_pass_percent)] = 75
+
+
 class Site(Model):
-    """site.yaml: the texts of the start page, the publisher and the search words."""
+    """site.yaml: the texts of the start page, the publisher, the certificate's pass mark
+    and the search words."""
 
     welcome: MarkdownText
     idea: MarkdownText
@@ -482,6 +499,7 @@ class Site(Model):
     #: "Hur trygg känner du dig?": the statements the learner rates from 1 to 5.
     confidence: Annotated[list[PlainText], Field(min_length=5, max_length=6)]
     publisher: Publisher = Publisher()
+    certificate: CertificateSettings = CertificateSettings()
     synonyms: list[SynonymGroup] = []
 
 
@@ -533,6 +551,9 @@ class PlanStep(Model):
     pause: bool = False
     #: What the facilitator asks the group after the step, above all after a film.
     questions: list[MarkdownText] = []
+    #: Show the group's ground rules (ground_rules) with the step, on the session page and
+    #: the big screen: the step where the facilitator goes through them.
+    ground_rules: bool = False
     film: ref("film", optional=True) = None
     exercise: ref("exercise", optional=True) = None
     checklist: ref("checklist", optional=True) = None
@@ -546,9 +567,16 @@ class PlanStep(Model):
         return self
 
 
+#: The pictograms a part of a page for the child may show beside its heading: drawn for the
+#: site, one file each in docs/assets/images/ikoner/<name>.svg.
+HandoutIcon = Literal["person", "prata", "stopp", "skriva", "framat", "telefon", "hjarta"]
+
+
 class HandoutPart(Model):
     heading: PlainText
     text: MarkdownText
+    #: A picture beside the heading, for a child who reads little (decorative: no alt text).
+    icon: HandoutIcon | None = None
 
 
 class QuizOption(Model):
@@ -654,8 +682,11 @@ class Session(Item):
     #: Facts the facilitator presents (law, research), printed so nobody needs the web.
     facts: MarkdownText | None = None
     facts_references: refs("reference") = []
-    #: Care for the group when the topic is heavy (violence, abuse).
+    #: Care for the group when the topic is heavy (violence, abuse), or the rules of a role play.
     safety: MarkdownText | None = None
+    #: Sheets at the back of the guide the session uses: `utvardering` (the evaluation, a copy
+    #: for everyone) and `hos-oss` (the local-routines sheet the group fills in).
+    sheets: list[Literal["utvardering", "hos-oss"]] = []
     #: The box that ends the session: what to try or prepare before the next one.
     next_time: MarkdownText
     lokalt: Lokalt = []

@@ -20,6 +20,7 @@ from .library import Library
 from .markdown import markdown_text, plain, render_text_inline
 from .models import Publisher
 from .player import aliases_attr, player_html
+from .publisher import SITE_FILE, placeholder
 from .sessions import session_views
 from .thumbnails import thumbnail_path
 from .urls import (
@@ -37,6 +38,7 @@ from .urls import (
     page_url,
 )
 from .wording import (
+    about_hours,
     clock,
     count,
     exercise_time,
@@ -133,7 +135,8 @@ def site_pages(library: Library) -> list[Page]:
         # Reached from Mina anteckningar and the start page, not the menu on every page.
         Page(CONFIDENCE_PATH, "confidence.md.j2", sources=("site.yaml",),
              title="Hur trygg känner du dig?", searchable=False, in_nav=False),
-        Page(CERTIFICATE_PATH, "certificate.md.j2", sources=tuple(dict.fromkeys(notes_sources)),
+        Page(CERTIFICATE_PATH, "certificate.md.j2", _certificate_context(library),
+             sources=tuple(dict.fromkeys([*notes_sources, "site.yaml"])),
              title="Kursintyg", searchable=False, in_nav=False),
         *_study_guide_pages(library),
         Page(RESEARCH_PATH, "research.md.j2", sources=("references.yaml",),
@@ -143,6 +146,13 @@ def site_pages(library: Library) -> list[Page]:
         pages.append(Page(NEWS_INDEX, "news.md.j2", title="Nyheter", searchable=False,
                           sources=tuple(f"docs/{post.path}" for post in library.news)))
     return pages + _moved_pages(library)
+
+
+def _certificate_context(library: Library) -> dict:
+    # The course's length for a learner alone: every film, and every exercise as she does it.
+    minutes = (sum(f.duration for f in library.films.values()) / 60
+               + sum((e.solo or e).minutes for e in library.exercises.values()))
+    return {"length": about_hours(round(minutes))}
 
 
 def _study_guide_pages(library: Library) -> list[Page]:
@@ -224,18 +234,20 @@ TEMPLATE_DIRS = [str(Path(__file__).parent / "templates" / "pages")]
 def build_pages(library: Library, pages: list[Page] | None = None,
                 site_name: str = DEFAULT_SITE_NAME,
                 routines: dict[str, str] | None = None,
-                publisher: Publisher | None = None) -> dict[str, str]:
+                sender: tuple[Publisher, str] | None = None) -> dict[str, str]:
     """The Markdown of every generated page (`site_pages`), keyed by its path under docs/.
 
     `site_name` is `site_name` in mkdocs.yml: a publisher renames the site there.
     `routines` are an edition's local routines (slot → text), for the pages' "Så gör vi
-    hos oss" boxes; a slot left out shows the registry's generic advice. `publisher` is
-    the build's sender (the certificate's issuer): site.yaml's, unless an edition's is given.
+    hos oss" boxes; a slot left out shows the registry's generic advice. `sender` is the
+    build's publisher and its file (publisher.sender), the certificate's issuer: site.yaml's,
+    unless an edition's is given.
     """
+    who, file = sender or (library.site.publisher, SITE_FILE)
     env = _environment()
     env.globals["site_name"] = site_name
     env.globals["routines"] = routines or {}
-    env.globals["publisher"] = publisher or library.site.publisher
+    env.globals["issuer"] = who.name or placeholder("publisher.name", file)
     out = {}
     for page in site_pages(library) if pages is None else pages:
         out[page.path] = _render(env, library, page)

@@ -6,9 +6,9 @@ pass MkDocs' objects in and out. `generate.py` builds the same site without this
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+import sys
+from collections.abc import Callable
 from datetime import date
-from io import BytesIO
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -20,10 +20,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import csp, kinds
 from .editions import EDITIONS_DIR, chosen_id
 from .errors import ContentError
+from .guide_worker import GuideWorker
+from .library import content_files
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
+from .preview import with_preview, write_error_page
 from .ranges import with_ranges
-from .site_build import THEME_PAGE, SiteBuild, printed, write_feed
-from .study_guide import Publication, write_pdf
+from .site_build import THEME_PAGE, SiteBuild, write_feed, write_printed
+from .study_guide import Publication
 from .urls import SITE_SCRIPT_PARTS
 
 
@@ -43,34 +46,36 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     serving = False
     # The script hashes of the theme, read from its page without content before any page.
     _hashes: frozenset[str] = frozenset()
-    # `mkdocs serve` lays the PDF out after the build, in one worker: MkDocs answers no
-    # request while a build runs, and the layout takes seconds.
-    _executor: ThreadPoolExecutor | None = None
-    _pending: Future | None = None
+    #: In `mkdocs serve`, while the content has errors: one line each, shown on every page.
+    problems: list[str] | None = None
 
     def __init__(self) -> None:
         super().__init__()
-        # The last layout of each printed document, file name → (HTML, PDF bytes): `mkdocs
-        # serve` rebuilds on every save, and a layout is only worth redoing when its HTML changed.
-        self._pdf: dict[str, tuple[str, bytes]] = {}
+        # `mkdocs serve` lays the printed documents out in a process of its own after each
+        # build: MkDocs answers no request while a build runs, and a layout takes seconds.
+        self.guide = GuideWorker()
 
     def on_startup(self, *, command, dirty) -> None:
         # Having this hook makes MkDocs keep one plugin instance across the rebuilds of
-        # `mkdocs serve`; without it every rebuild starts a new one and `_pdf` is lost.
+        # `mkdocs serve`, with its worker and the state of its error page.
         # `mkdocs serve` also injects an inline live-reload script built pages do not have.
         self.serving = command == "serve"
 
     def on_shutdown(self) -> None:
-        self.wait_for_guide()
-        if self._executor:
-            self._executor.shutdown()
+        self.guide.close()
 
     def on_config(self, config):
-        root = Path(config.config_file_path).parent / self.config.content_dir
+        self.root = Path(config.config_file_path).parent / self.config.content_dir
+        self.edition = chosen_id(self.config.edition)
+        if self.serving:
+            self.guide.outdated()
         try:
-            self.build = SiteBuild.load(root, config.site_name, chosen_id(self.config.edition))
+            self.build = SiteBuild.load(self.root, config.site_name, self.edition)
         except ContentError as exc:
-            raise PluginError(f"Innehållet har {len(exc.problems)} fel:\n{exc}") from None
+            if not self.serving:
+                raise PluginError(f"Innehållet har {len(exc.problems)} fel:\n{exc}") from None
+            return self._without_pages(config, [str(problem) for problem in exc.problems])
+        self.problems = None
         config.nav = self.build.nav(config.nav)
         config.site_url = self.build.site_url(config.site_url or "")
         config.extra_css.extend(self.build.stylesheets())
@@ -84,7 +89,19 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
                                              nav=config.nav))
         return config
 
+    def _without_pages(self, config, problems: list[str]):
+        # The preview builds no page and shows the problems on every address (preview.py):
+        # a build that raised would leave every request waiting until the file is fixed.
+        self.problems = problems
+        _say(problems, "Förhandsvisningen visar felen i webbläsaren och laddar om sidan av "
+                       "sig själv när du har rättat och sparat filen.")
+        config.nav = []
+        config.theme.static_templates.clear()  # the theme's pages need the content
+        return config
+
     def on_files(self, files: Files, config) -> Files:
+        if self.problems is not None:
+            return Files([file for file in files if not file.is_documentation_page()])
         outside_menu = set(self.build.outside_menu())
         hand_written = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
                         if f.abs_src_path and f.src_uri not in self.build.markdown}
@@ -127,46 +144,50 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
 
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
+        if self.problems is not None:
+            write_error_page(site_dir, self.problems)
+            return
         # After Material's search plugin (listed before ours) has written its index.
         self.build.refine_search(site_dir)
         write_feed(self.build.library, site_dir, config.site_url or "", config.site_name)
-        if self.config.study_guide:
-            documents = printed(self.build, Publication.from_config(config))
-            if self.serving:
-                self._lay_out_later(documents, site_dir)
-            else:
-                self._lay_out(documents, site_dir)
-
-    def _lay_out(self, documents: dict[str, str], site_dir: Path) -> None:
-        # A document whose HTML did not change is written from the last layout.
-        for name, html in documents.items():
-            if self._pdf.get(name, ("", b""))[0] != html:
-                buffer = BytesIO()
-                write_pdf(html, buffer)
-                self._pdf[name] = (html, buffer.getvalue())
-            (site_dir / name).write_bytes(self._pdf[name][1])
-
-    def _lay_out_later(self, documents: dict[str, str], site_dir: Path) -> None:
-        # One worker; a save that comes while a layout waits its turn replaces it.
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=1)
-        if self._pending:
-            self._pending.cancel()
-        self._pending = self._executor.submit(self._lay_out, documents, site_dir)
-
-    def wait_for_guide(self) -> None:
-        """Wait until the study guide queued by `mkdocs serve` is written (for tests)."""
-        if self._pending:
-            self._pending.result()
+        if not self.config.study_guide:
+            return
+        publication = Publication.from_config(config)
+        if self.serving:
+            self.guide.start(self.root, publication, site_dir, self.edition)
+        else:
+            write_printed(self.build, publication, site_dir)
 
     def on_serve(self, server, config, builder):
+        site_dir = Path(server.root)
         # Chapter links seek only when the server answers byte ranges (ranges.py).
-        server.set_app(with_ranges(server.get_app(), Path(server.root), server.mount_path))
-        for path in self.build.library.content_files():
+        app = with_ranges(server.get_app(), site_dir, server.mount_path)
+        server.set_app(with_preview(app, site_dir, server.mount_path, lambda: self.problems,
+                                    self.guide.busy))
+        server.builder = self._never_stuck(server.builder, site_dir)
+        for path in content_files(self.root):
             server.watch(str(path))
         # The folders too, so that a checklist or exercise created while serving shows up.
-        root = self.build.library.root
         for folder in [*kinds.folders(), EDITIONS_DIR]:
-            if (root / folder).is_dir():  # a project may have no editions
-                server.watch(str(root / folder))
+            if (self.root / folder).is_dir():  # a project may have no editions
+                server.watch(str(self.root / folder))
         return server
+
+    def _never_stuck(self, builder: Callable[[], None], site_dir: Path) -> Callable[[], None]:
+        # A rebuild that raises (a broken link under --strict, say) would leave MkDocs'
+        # server answering no page until a build succeeds: show the error page instead.
+        def build() -> None:
+            try:
+                builder()
+            except Exception as exc:  # noqa: BLE001 - any failure: the page says so
+                self.problems = [f"Webbplatsen kunde inte byggas: {exc} "
+                                 "Meddelandena ovanför i terminalen säger var felet är."]
+                _say(self.problems, "Förhandsvisningen visar felet i webbläsaren tills det är rättat.")
+                write_error_page(site_dir, self.problems)
+
+        return build
+
+
+def _say(problems: list[str], advice: str) -> None:
+    # Printed, not logged: MkDocs' --strict would count a logged error as one more failure.
+    print("\n".join([*problems, advice]), file=sys.stderr, flush=True)

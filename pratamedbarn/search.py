@@ -60,15 +60,33 @@ def _keywords(text: str, groups: list[tuple[list[str], re.Pattern[str]]]) -> lis
     return list(found)
 
 
+def lead_with_first_section(docs: list[dict]) -> list[dict]:
+    """`docs` (Material's index entries, a page's sections after it) where a page whose own
+    text is all left out of search (data-search-exclude: a film's theme and download lines)
+    takes its first section's text. A result then starts with the page's title and what it
+    is about (a film's question and summary), and that section is not listed twice."""
+    kept: list[dict] = []
+    for doc in docs:
+        page = kept[-1] if kept else None
+        if (page is not None and "#" not in page["location"] and not page.get("text", "").strip()
+                and doc["location"].startswith(page["location"] + "#")):
+            page["text"] = doc.get("text", "")
+            continue
+        kept.append(doc)
+    return kept
+
+
 def refine_index(site_dir: Path, synonyms: list[list[str]]) -> bool:
-    """Add the synonyms to the built index of Material's search; False if there is none."""
+    """Add the synonyms to the built index of Material's search, and let pages with no text
+    of their own lead with their first section's; False if there is no index."""
     path = site_dir / INDEX
     if not path.is_file():
         return False
     index = json.loads(path.read_text(encoding="utf-8"))
     index.setdefault("config", {}).setdefault("fields", {}).setdefault(FIELD, {"boost": BOOST})
     groups = [(group, _pattern(group)) for group in synonyms]
-    for doc in index.get("docs", []):
+    index["docs"] = lead_with_first_section(index.get("docs", []))
+    for doc in index["docs"]:
         extra = _keywords(_plain(doc.get("title", ""), doc.get("text", "")), groups)
         if extra:
             doc[FIELD] = " ".join(extra)

@@ -18,6 +18,7 @@ from . import csp, publisher
 from .dates import last_changed
 from .editions import LoadedEdition, load_editions, pick
 from .errors import ContentError, ContentProblem
+from .internal_links import link_problems
 from .kinds import storage_script
 from .library import Library, load_library
 from .models import Publisher
@@ -83,21 +84,25 @@ class SiteBuild:
             raise ContentError(clashes)
         publisher.check_for_production(library, edition)
         routines = edition.edition.routines if edition else {}
-        sender = publisher.sender(library, edition)[0]
-        return cls(library, pages, build_pages(library, pages, site_name, routines, sender),
-                   current_version(library.root), edition)
+        sender = publisher.sender(library, edition)
+        build = cls(library, pages, build_pages(library, pages, site_name, routines, sender),
+                    current_version(library.root), edition)
+        build.check_links()
+        return build
+
+    def check_links(self) -> None:
+        """Raise ContentError for every link to a page, file or anchor of the site that the
+        engine's strict build would refuse (internal_links.py)."""
+        problems = link_problems(self.library.root / "docs", self.markdown,
+                                 (SITE_SCRIPT, DAYS_SCRIPT), self.library.sources,
+                                 lambda uri, markdown: self.finished_markdown(uri, markdown, None))
+        if problems:
+            raise ContentError(problems)
 
     @property
     def sender(self) -> tuple[Publisher, str]:
         """Who publishes this build, and the file that says so (see publisher.sender)."""
         return publisher.sender(self.library, self.edition)
-
-    def publication(self, publication: Publication) -> Publication:
-        """mkdocs.yml's publication settings, with an edition's address and sender."""
-        if not self.edition:
-            return publication
-        return Publication(site_url=self.edition.edition.site_url,
-                           author=self.edition.edition.publisher.name or publication.author)
 
     def site_url(self, configured: str) -> str:
         """The published address: the edition's, or mkdocs.yml's (`configured`)."""
@@ -240,12 +245,27 @@ def finish_site(build: SiteBuild, site_dir: Path, publication: Publication, site
     build.refine_search(site_dir)
     write_feed(build.library, site_dir, publication.site_url, site_name)
     if study_guide:
-        for name, html in printed(build, publication).items():
-            write_pdf(html, site_dir / name)
+        write_printed(build, publication, site_dir)
 
 
-def printed(build: SiteBuild, publication: Publication) -> dict[str, str]:
-    """The printed documents the site publishes, as HTML for WeasyPrint, by file name."""
-    publication = build.publication(publication)
-    return {PDF_NAME: render_html(build.library, publication, build.version, build.edition),
-            CARDS_NAME: render_cards(build.library, publication, build.version)}
+def write_printed(build: SiteBuild, publication: Publication, site_dir: Path) -> None:
+    """Lay out the printed documents the site publishes into `site_dir`."""
+    for name, html in printed(build.library, build.version, publication, build.edition).items():
+        write_pdf(html, site_dir / name)
+
+
+def printed(library: Library, version: Version, publication: Publication,
+            edition: LoadedEdition | None = None) -> dict[str, str]:
+    """The printed documents the site publishes, as HTML for WeasyPrint, by file name:
+    an `edition`'s (None: the generic course's)."""
+    publication = edition_publication(publication, edition)
+    return {PDF_NAME: render_html(library, publication, version, edition),
+            CARDS_NAME: render_cards(library, publication, version)}
+
+
+def edition_publication(publication: Publication, edition: LoadedEdition | None) -> Publication:
+    """mkdocs.yml's publication settings, with an `edition`'s address and sender."""
+    if not edition:
+        return publication
+    return Publication(site_url=edition.edition.site_url,
+                       author=edition.edition.publisher.name or publication.author)

@@ -65,6 +65,48 @@ def extra_materials(library: Library, views: list[SessionView]) -> list[Material
     return extra
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """A participant's sheet in the Kopieringsunderlag: an exercise, a checklist or the
+    evaluation, starting on a page of its own."""
+
+    anchor: str
+    label: str
+    title: str
+    #: The exercise or checklist; None for the evaluation.
+    material: Material | None = None
+
+
+EVALUATION = Sheet("kopia-utvardering", "Utvärdering", "Utvärdering")
+
+
+def sheet_of(material: Material) -> Sheet:
+    """The Kopieringsunderlag sheet of an exercise or a checklist."""
+    return Sheet(f"kopia-{material.anchor}", material.label, material.item.title, material)
+
+
+def has_notes(material: Material) -> bool:
+    """Whether the facilitator's part prints the material: a film always, an exercise when
+    it has example answers or a shorter variant. The rest is only on the participants' sheet."""
+    if material.kind == "film":
+        return True
+    return material.kind == "exercise" and bool(material.item.example_answers
+                                                 or material.item.short_variant)
+
+
+def session_sheets(view: SessionView) -> list[Sheet]:
+    """What to copy for each participant of a session, in the order the session uses it."""
+    sheets = [sheet_of(m) for m in view.copies]
+    return sheets + ([EVALUATION] if "utvardering" in view.session.sheets else [])
+
+
+def all_sheets(views: list[SessionView], extra: list[Material]) -> list[Sheet]:
+    """Every sheet of the Kopieringsunderlag once, in the order the guide first uses it."""
+    sheets = [sheet_of(m) for view in views for m in view.copies if m.first]
+    sheets += [sheet_of(m) for m in extra if m.kind != "film"]
+    return sheets + [EVALUATION]
+
+
 def item_url(site_url: str, material: Material) -> str:
     """The full address of a film's, exercise's or checklist's page on the site."""
     return absolute_url(site_url, kinds.kind(material.kind).path(material.item.id))
@@ -92,13 +134,15 @@ def environment() -> jinja2.Environment:
 
 def render_html(library: Library, publication: Publication, version: Version,
                 edition: LoadedEdition | None = None) -> str:
-    """The whole guide as one HTML document, ready for WeasyPrint; an `edition`'s sender
+    """The whole guide as one HTML document, ready for write_pdf; an `edition`'s sender
     and local routines fill the support boxes and the "Så gör vi hos oss" sheet."""
     views = session_views(library)
+    extra = extra_materials(library, views)
     publisher, file = sender(library, edition)
     return environment().get_template("guide.html.j2").render(
-        guide=library.study_guide, lib=library, sessions=views,
-        extra=extra_materials(library, views), publication=publication, version=version,
+        guide=library.study_guide, lib=library, sessions=views, extra=extra,
+        sheets=all_sheets(views, extra), session_sheets=session_sheets, sheet_of=sheet_of,
+        has_notes=has_notes, publication=publication, version=version,
         url=lambda material: item_url(publication.site_url, material),
         support=publisher.support or placeholder("publisher.support", file),
         routines=[(slot, edition.routine(slot.name) if edition else "")
@@ -106,15 +150,64 @@ def render_html(library: Library, publication: Publication, version: Version,
         count=count, REFERENCE_KINDS=kinds.REFERENCE_KINDS)
 
 
-def write_pdf(html: str, target: Path | BinaryIO) -> None:
-    """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF."""
+#: A layout of the Kopieringsunderlag's sheets alone, to count each one's pages.
+_SHEETS_ALONE = """
+body > :not(#kopieringsunderlag), #kopieringsunderlag > :not(.sheet) { display: none !important; }
+"""
+
+
+def _sheet_pages(document) -> dict[str, int]:
+    """How many pages each sheet of the Kopieringsunderlag takes, by its anchor."""
+    first: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:  # A box split over pages has its anchor on each.
+            first.setdefault(anchor, number)
+    return {anchor: first[f"{anchor}-slut"] - page + 1 for anchor, page in first.items()
+            if anchor.startswith("kopia-") and f"{anchor}-slut" in first}
+
+
+def _sheet_layout(pages: Mapping[str, int]) -> str:
+    """The styles that follow from the sheets' lengths.
+
+    A sheet longer than a page gets its questions on a page of their own, with room to
+    write, rather than a few lines left over; a one-page sheet is referred to as "s. 61",
+    a longer one as "s. 61–62". Moving the questions keeps a long sheet long, and every
+    sheet starts a page, so the sheets take as many pages in the guide as they did alone.
+    (!important: a stylesheet given to WeasyPrint is the user's, which guide.css, the
+    author's, would otherwise override.)
+    """
+    rules = []
+    for anchor, length in pages.items():
+        if length > 1:
+            rules.append(f"#{anchor} .questions-page {{ break-before: page !important; }}\n"
+                         f"#{anchor} .questions {{ display: none !important; }}\n"
+                         f"#{anchor} .questions-to-write {{ display: block !important; }}")
+        else:
+            rules.append(f'.pages[data-sheet="{anchor}"] .to {{ display: none !important; }}')
+    return "\n".join(rules)
+
+
+def _document(html: str, css: str = ""):
     # Imported here: WeasyPrint loads Pango at import, which the site's pages never need.
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     # The stylesheet and the fonts are found relative to the templates folder.
-    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
-        target, font_config=FontConfiguration(), pdf_variant="pdf/ua-1", pdf_tags=True)
+    fonts = FontConfiguration()
+    return HTML(string=html, base_url=str(TEMPLATES)).render(
+        stylesheets=[CSS(string=css, font_config=fonts)], font_config=fonts,
+        pdf_variant="pdf/ua-1", pdf_tags=True)
+
+
+def write_pdf(html: str, target: Path | BinaryIO) -> None:
+    """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF.
+
+    Two layouts: the Kopieringsunderlag's sheets alone, to count their pages, then the
+    whole guide, where target-counter() gives each sheet's first and last page. (The
+    pocket cards have no sheets: their first layout is of an empty page, a few ms.)
+    """
+    layout = _sheet_layout(_sheet_pages(_document(html, _SHEETS_ALONE)))
+    _document(html, layout).write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def build_study_guide(root: Path, target: Path | BinaryIO, mkdocs_yml: Path,

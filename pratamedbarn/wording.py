@@ -32,6 +32,13 @@ def hours_minutes(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+def about_hours(minutes: int) -> str:
+    """A course's length to the half hour: 400 minutes → 'cirka 6,5 timmar'."""
+    halves = max(1, round(minutes / 30))
+    hours = str(halves // 2) if halves % 2 == 0 else f"{halves / 2:.1f}".replace(".", ",")
+    return f"cirka {hours} {'timme' if halves == 2 else 'timmar'}"
+
+
 def count(n: int, one: str, many: str) -> str:
     """'1 film', '3 filmer'."""
     return f"{n} {one if n == 1 else many}"

@@ -8,6 +8,7 @@ and libyaml takes time that grows with the square of the nesting depth).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ class YamlSource:
     text: list[str] = field(default_factory=list)
     #: What one item of each list is called, to name items in messages (kinds.list_labels).
     labels: Mapping[str, str] = field(default_factory=dict)
+    #: The last line of each text, where it runs over several lines (after `>-` or `|`).
+    ends: dict[tuple, int] = field(default_factory=dict)
 
     def line_of(self, loc: tuple) -> int:
         """The line of `loc`, or of its nearest parent that has one."""
@@ -37,6 +40,12 @@ class YamlSource:
                 return self.lines[loc]
             loc = loc[:-1]
         return self.lines.get((), 1)
+
+    def line_with(self, loc: tuple, piece: str) -> int:
+        """The line inside the text at `loc` on which `piece` is written; else `loc`'s line."""
+        start = self.line_of(loc)
+        end = min(self.ends.get(tuple(loc), start), len(self.text))
+        return next((n for n in range(start, end + 1) if piece in self.text[n - 1]), start)
 
     def where(self, loc: tuple) -> str:
         """`loc` as a message names it: items by their id (see errors.format_loc)."""
@@ -54,6 +63,7 @@ class _Walker:
     def __init__(self, name: str):
         self.name = name
         self.lines: dict[tuple, int] = {}
+        self.ends: dict[tuple, int] = {}
         self.problems: list[ContentProblem] = []
         self.constructor = yaml.constructor.SafeConstructor()
 
@@ -63,6 +73,10 @@ class _Walker:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        # A text over several lines ends where the next line starts (column 0) or inside its last.
+        last = node.end_mark.line + (1 if node.end_mark.column else 0)
+        if last > node.start_mark.line + 1:
+            self.ends[loc] = last
         if node.tag == TIMESTAMP_TAG:
             try:
                 return self.constructor.construct_object(node, deep=True)
@@ -136,9 +150,6 @@ _FIXES = [
     ("mapping values are not allowed",
      "ett kolon i en text gör att raden läses som ett nytt fält. Sätt citattecken runt hela "
      "texten, till exempel \"Tänk på det här: barnet bestämmer.\""),
-    ("could not find expected ':'",
-     "en rad saknar kolon efter fältnamnet, eller så fortsätter en text på nästa rad utan "
-     "indrag. Skriv \"namn: värde\" eller dra in fortsättningen lika långt som texten."),
     ("expected ',' or ']'", "en hakparentes [ stängs aldrig. Skriv ] i slutet av listan."),
     ("expected ',' or '}'", "en klammerparentes { stängs aldrig. Skriv } i slutet."),
     ("did not find expected key",
@@ -152,13 +163,41 @@ _FIXES = [
 ]
 
 
-def _fix_for(exc: yaml.MarkedYAMLError, line: list[str]) -> str:
-    if "\t" in "".join(line):
-        return "raden har en tabb. Byt tabben mot mellanslag: YAML räknar indrag i mellanslag."
+#: A line that is a field name and its value without the colon between: `  - id forsta-orden`.
+_WITHOUT_COLON = re.compile(r"\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s+(\S.*)")
+
+
+def _missing_colon(line: str) -> str:
+    written = _WITHOUT_COLON.fullmatch(line)
+    example = (f"Skriv \"{written[1]}: {written[2].strip()}\". " if written
+               else "Skriv \"namn: värde\". ")
+    return (f"raden saknar kolon efter fältnamnet. {example}Är raden en fortsättning på texten "
+            "ovanför, dra in den lika långt som texten.")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
+    """The line an editor should look at for a YAML syntax error, and what to do there."""
+    def at(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
     said = f"{exc.context or ''} {exc.problem or ''}"
-    return next((fix for found, fix in _FIXES if found in said),
-                "kontrollera indrag, kolon och citattecken på raden och raden före. "
-                "Jämför med en fil som fungerar.")
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    if "could not find expected ':'" in said and exc.context_mark:
+        # The parser notices a line without its colon only on a line after it.
+        line = exc.context_mark.line + 1
+        return line, _missing_colon(at(line))
+    if "mapping values are not allowed" in said and mark and ": " not in at(line)[:mark.column]:
+        # `- id forsta-orden` then `text: ...`: the colon found belongs to the next field,
+        # and the line without a colon is the one above it.
+        above = next((n for n in range(line - 1, 0, -1)
+                      if at(n).strip() and not at(n).lstrip().startswith("#")), line)
+        return above, _missing_colon(at(above))
+    if "\t" in at(line):
+        return line, "raden har en tabb. Byt tabben mot mellanslag: YAML räknar indrag i mellanslag."
+    return line, next((fix for found, fix in _FIXES if found in said),
+                      "kontrollera indrag, kolon och citattecken på raden och raden före. "
+                      "Jämför med en fil som fungerar.")
 
 
 def read_yaml(path: Path, name: str, labels: Mapping[str, str] | None = None,
@@ -191,12 +230,10 @@ def read_yaml(path: Path, name: str, labels: Mapping[str, str] | None = None,
         walker = _Walker(name)
         data = walker.build(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, [ContentProblem(name, line, "", (
-            f"YAML-filen går inte att läsa: {_fix_for(exc, text.splitlines()[line - 1:line])}"))]
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        line, fix = _syntax_problem(exc, text.splitlines())
+        return None, [ContentProblem(name, line, "", f"YAML-filen går inte att läsa: {fix}")]
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError):
         return None, [ContentProblem(name, 1, "", (
-            f"YAML-filen går inte att läsa ({exc.__class__.__name__}). "
-            "Kontrollera att den är skriven som i exempelfilerna."))]
-    return YamlSource(name, data, walker.lines, text.splitlines(), labels or {}), walker.problems
+            "YAML-filen går inte att läsa. Kontrollera att den är skriven som i exempelfilerna."))]
+    return (YamlSource(name, data, walker.lines, text.splitlines(), labels or {}, walker.ends),
+            walker.problems)

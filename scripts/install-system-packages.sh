@@ -10,6 +10,7 @@ packages=(
   default-jre-headless  # java for the Nu HTML Checker (vnu.jar) over every built page
   nginx-light     # serves the built site in the tests and the audit, as a publisher's server does
   stress-ng       # the CPU hogs of `make test-under-load`
+  ffmpeg          # `make film` (a recording made ready for the site) and the example films
 )
 # npm installs the pinned checkers (axe-core, vnu-jar) into node_modules. A machine whose
 # Node.js comes from elsewhere already has npm, and Debian's npm would clash with it.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -57,8 +58,20 @@ def load_films(only: list[str] | None) -> list[dict]:
     chosen = [f for f in films if f.get("example") and (not only or f["id"] in only)]
     missing = set(only or []) - {f["id"] for f in chosen}
     if missing:
-        sys.exit(f"no example film with id: {', '.join(sorted(missing))}")
+        sys.exit(f"Ingen exempelfilm (example: true) i videos.yaml har id: {', '.join(sorted(missing))}")
     return chosen
+
+
+def missing_tools(needed: list[str]) -> str | None:
+    """What to say, in Swedish, when a program the script needs is not installed."""
+    missing = [tool for tool in needed if not shutil.which(tool)]
+    if not missing:
+        return None
+    return (f"Exempelfilmerna kan inte göras: {' och '.join(missing)} saknas på datorn. "
+            f"Installera med: sudo apt-get install {' '.join(missing)}\n"
+            "Du behöver dem inte för att lägga till en film som inte är inspelad än: låna en "
+            "exempelfilms affischbild och textningsfil och märk filmen example: true "
+            "(se Filmer i REDAKTORSHANDBOK.md).")
 
 
 def sentences(transcript: str) -> list[tuple[int, str]]:
@@ -205,11 +218,11 @@ def check(film: dict) -> list[str]:
         length, chapters, _, _ = timings(film, Path(tmp))
     duration, problems = mmss(round(length)), []
     if mmss(parse(film["duration"])) != duration:
-        problems.append(f"duration is {film['duration']}, should be \"{duration}\"")
+        problems.append(f"duration är {film['duration']}, ska vara \"{duration}\"")
     # A film may leave out chapters at the end (the short closing paragraph).
     written = [mmss(parse(c["time"])) for c in film.get("chapters", [])]
     if not written or written != chapters[:len(written)]:
-        problems.append(f"chapter times are {written}, should be {chapters}")
+        problems.append(f"kapitlens tider är {written}, ska vara {chapters}")
     return problems
 
 
@@ -231,6 +244,12 @@ def main() -> int:
     parser.add_argument("--posters", action="store_true",
                         help="only draw the posters again (media/affischer/ID.webp)")
     args = parser.parse_args()
+    # Posters are drawn in Python; the narration needs espeak-ng, the film ffmpeg as well.
+    problem = missing_tools([] if args.posters else ["espeak-ng"] if args.check
+                            else ["espeak-ng", "ffmpeg"])
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     failed = False
     for film in load_films(args.only):
         if args.posters:
@@ -242,7 +261,7 @@ def main() -> int:
                 print(f"videos.yaml: {film['id']}: {problem}")
             continue
         duration, chapters = make(film)
-        print(f"{film['id']}: duration \"{duration}\", chapters {chapters}")
+        print(f"{film['id']}: duration \"{duration}\", kapitel {chapters}")
     return 1 if failed else 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import CASES, GOOD, REPO, break_content, mkdocs_build, run_check, site_project
+from helpers import CASES, REPO, break_content, mkdocs_build, run_check, site_project
 from pratamedbarn import kinds
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import load_library
@@ -26,7 +26,17 @@ from pratamedbarn.site_build import SiteBuild
 GUIDE = REPO / "REDAKTORSHANDBOK.md"
 TEXT = GUIDE.read_text(encoding="utf-8")
 EXAMPLES = dict(re.findall(r"<!-- test: ([a-z-]+) -->\n```[a-z]*\n(.*?)```", TEXT, re.S))
-MEDIA = {"filmer": "mp4", "affischer": "jpg", "textning": "vtt"}
+#: The sections as GitHub and GitLab show the guide: their anchors keep å, ä and ö.
+SECTIONS = re.findall(r"^## (.+)$", TEXT, re.M)
+
+
+def anchor(heading: str) -> str:
+    """A heading's anchor as GitHub makes it: lower case, no punctuation, hyphens for spaces."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+#: The guide's copy commands: an example film's files lent to a film not recorded yet.
+BORROW = re.findall(r"^cp (\S+) (\S+)$", EXAMPLES["borrow-example"], re.M)
 
 
 def append(path: Path, block: str) -> None:
@@ -35,14 +45,15 @@ def append(path: Path, block: str) -> None:
 
 def add_film_as_the_guide_says(content: Path) -> None:
     """'Lägg till en film' with its checklist, exercise, source, session and news post."""
-    for folder, suffix in MEDIA.items():
-        shutil.copy(GOOD / "docs" / "media" / folder / f"forbereda-samtalet.{suffix}",
-                    content / "docs" / "media" / folder / f"arg-barn.{suffix}")
+    # The shipped example film's files, copied as the guide says.
+    for source, target in BORROW:
+        shutil.copy(REPO / source, content / target)
     append(content / "videos.yaml", EXAMPLES["film"])
     (content / "checklists" / "arg-barn.yaml").write_text(EXAMPLES["checklist"], encoding="utf-8")
     (content / "exercises" / "mota-ilska.yaml").write_text(EXAMPLES["exercise"], encoding="utf-8")
     append(content / "references.yaml", EXAMPLES["reference"])
     append(content / "study_guide.yaml", EXAMPLES["session"])
+    append(content / "quizzes" / "fore-samtalet.yaml", EXAMPLES["quiz"])
     news = content / "docs" / "nyheter"
     news.mkdir(parents=True, exist_ok=True)
     (news / "2027-02-01-ny-film-om-arga-barn.md").write_text(EXAMPLES["news"], encoding="utf-8")
@@ -63,9 +74,19 @@ def page(site: Path, path: str) -> BeautifulSoup:
 
 
 def test_every_example_the_tests_follow_is_in_the_guide():
+    assert len(BORROW) == 3
     assert set(EXAMPLES) == {"typo-output", "film", "source-file", "source-youtube", "source-vimeo",
                              "source-embed", "embed-hosts", "checklist", "exercise", "reference",
-                             "session", "news", "reviewed", "edition", "lokalt"}
+                             "session", "news", "reviewed", "quiz", "borrow-example", "edition",
+                             "lokalt"}
+
+
+def test_the_table_of_contents_lists_every_section_and_every_anchor_leads_somewhere():
+    contents = TEXT.split("**Innehåll**")[1].split("\n## ")[0]
+    listed = re.findall(r"^\d+\. \[(.+)\]\(#(.+)\)$", contents, re.M)
+    assert listed == [(heading, anchor(heading)) for heading in SECTIONS]
+    linked = set(re.findall(r"\]\(#([^)]+)\)", TEXT))
+    assert linked <= {anchor(heading) for heading in re.findall(r"^#+ (.+)$", TEXT, re.M)}
 
 
 def test_a_review_written_as_the_guide_shows_is_on_the_page(content: Path):
@@ -122,6 +143,11 @@ def test_a_new_film_with_checklist_exercise_source_session_and_news(tmp_path: Pa
     for words in ("När barnet är argt", "Att möta ett argt barn", "Vad säger du först?",
                   "Jag erbjöd barnet en paus.", "Föräldrabalk (1949:381)"):
         assert words in text, words
+
+    # The self-check question, with the film and the checklist its answers point to.
+    quiz = page(site, "testa-dig-sjalv/fore-samtalet")
+    assert "Vad gör du?" in quiz.get_text(" ")
+    assert quiz.select_one('a[href$="checklistor/arg-barn/"]') is not None
 
     # On the news page, newest first, and in the feed.
     news = page(site, "nyheter")

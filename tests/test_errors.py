@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,18 @@ def test_bad_content_is_reported_by_file_line_and_field(content: Path, case: dic
     matching = [line for line in lines if line.startswith(case["expect"])]
     assert matching, f"no line starts with {case['expect']!r} in:\n{caught.value}"
     assert any(case["says"] in line for line in matching), str(caught.value)
+    # YAML's and Python's words for an empty or yes/no value are no Swedish.
+    assert not re.search(r"\b(None|True|False)\b", str(caught.value)), str(caught.value)
+
+
+def test_a_duplicate_id_is_reported_first_and_alone(content: Path):
+    # The film it hides seems missing to a quiz, a handout and a session: knock-ons, left out.
+    # A hard-to-read text in a file before videos.yaml is no knock-on: it is reported after.
+    for name in ("duplicate id of a film other files name", "hard to read"):
+        break_content(content, next(c for c in CASES if c["name"] == name))
+    with pytest.raises(ContentError) as caught:
+        SiteBuild.load(content)
+    assert [p.file for p in caught.value.problems] == ["videos.yaml", "exercises/lyssna.yaml"]
 
 
 def test_all_problems_of_a_run_are_reported_together(content: Path):

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from helpers import REPO
 from pratamedbarn.errors import ContentError
 from pratamedbarn.library import Library, load_library
-from pratamedbarn.models import HANDOUT_LIX
+from pratamedbarn.models import HANDOUT_LIX, HandoutIcon
 from pratamedbarn.readability import lix
+
+ICONS = REPO / "docs" / "assets" / "images" / "ikoner"
 
 
 def _text(handout) -> str:
@@ -60,3 +64,34 @@ def test_a_handout_page_tells_the_worker_never_to_send_it_home(fixture_site: Pat
     advice = page.select_one(".pmb-handout__print").get_text(" ", strip=True)
     assert "Skicka det aldrig hem" in advice
     assert "Skicka det aldrig hem" not in page.select_one(".pmb-handout").get_text(" ", strip=True)
+
+
+def test_the_sheet_for_younger_children_has_a_picture_for_every_heading(
+        shipped_library: Library):
+    younger = shipped_library.items["handout"]["till-dig-7-12-ar"]
+    assert all(part.icon for part in younger.parts)
+
+
+def test_every_pictogram_is_drawn_for_the_site():
+    """Each name the content may choose is an SVG file of the site's own: no photo, nothing
+    fetched from another host, nothing that runs."""
+    from xml.etree import ElementTree
+
+    for name in typing.get_args(HandoutIcon):
+        svg = ICONS / f"{name}.svg"
+        root = ElementTree.parse(svg).getroot()
+        assert root.tag == "{http://www.w3.org/2000/svg}svg", name
+        tags = {element.tag.split("}")[-1] for element in root.iter()}
+        assert not tags & {"image", "script", "foreignObject", "use"}, name
+        assert "href" not in svg.read_text(encoding="utf-8"), name
+
+
+def test_a_pictogram_is_a_decorative_image_beside_its_heading(fixture_site: Path):
+    page = BeautifulSoup((fixture_site / "till-barnet" / "till-barnet" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    heading = page.select_one(".pmb-handout h2")
+    icon = heading.find("img")
+    # Decorative: screen readers read the heading alone.
+    assert icon["alt"] == "" and heading.get_text(strip=True) == "Vem är jag?"
+    assert icon["src"] == "../../assets/images/ikoner/person.svg"
+    assert (fixture_site / "assets" / "images" / "ikoner" / "person.svg").is_file()

@@ -34,7 +34,7 @@ LIBRARY = load_library(GOOD)
 #: every other string in the content is text an editor writes freely.
 FORMAL = {"id", "aliases", "theme", "film", "exercise", "checklist", "checklists", "exercises",
           "references", "file", "youtube", "vimeo", "embed", "poster", "captions", "url",
-          "embed_hosts", "formats", "kind", "card", "space"}
+          "embed_hosts", "formats", "kind", "card", "space", "icon"}
 
 #: What the templates and the Markdown subset write. Nothing here runs script.
 ALLOWED_TAGS = {

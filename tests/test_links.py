@@ -82,7 +82,8 @@ def test_an_address_that_does_not_answer_is_reported(tmp_path: Path, server):
     result = subprocess.run([sys.executable, "-m", "pratamedbarn", "links", "--root", str(tmp_path)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    assert f"references.yaml:1: {closed}: går inte att nå" in result.stderr
+    assert (f"references.yaml:1: {closed}: går inte att nå (servern tar inte emot anslutningen)"
+            in result.stderr)
 
 
 @pytest.mark.parametrize("link, says", [

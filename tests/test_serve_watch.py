@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from pratamedbarn.plugin import PrataMedBarnPlugin
-from pratamedbarn.site_build import SiteBuild
 
 
 class _Server:
@@ -14,6 +13,7 @@ class _Server:
     def __init__(self):
         self.watched: list[str] = []
         self.app = None
+        self.builder = lambda: None
 
     def watch(self, path: str) -> None:
         self.watched.append(path)
@@ -27,7 +27,7 @@ class _Server:
 
 def test_serve_watches_every_content_file_and_the_content_folders(content: Path):
     plugin = PrataMedBarnPlugin()
-    plugin.build = SiteBuild.load(content)
+    plugin.root = content
     server = plugin.on_serve(_Server(), config=None, builder=None)
     watched = set(server.watched)
     assert {str(content / "videos.yaml"), str(content / "checklists" / "fore-samtalet.yaml")} <= watched
@@ -60,7 +60,7 @@ def test_make_serve_answers_byte_ranges_so_chapter_links_seek(content: Path, tmp
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
     server.server_close()  # never listens: only its app is used
     plugin = PrataMedBarnPlugin()
-    plugin.build = SiteBuild.load(content)
+    plugin.root = content
     plugin.on_serve(server, config=None, builder=None)
     app = server.get_app()
     status, headers, body = _get(app, "/media/film.mp4", "bytes=100-199")

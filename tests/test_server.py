@@ -92,9 +92,10 @@ def test_pages_are_asked_again_and_fingerprinted_assets_kept_a_year(server: str,
 
 
 def test_a_missing_page_gets_the_sites_404_page(server: str):
-    status, _, body = get(server + "filmer/finns-inte/")
-    assert status == 404
-    assert b'lang="sv"' in body and b"404" in body
+    for path in ("filmer/finns-inte/", "a/b/c"):
+        status, _, body = get(server + path)
+        assert status == 404
+        assert b'lang="sv"' in body and b"Sidan finns inte" in body
 
 
 def test_films_seek_with_range_requests(server: str, shipped_site: Path):

@@ -61,6 +61,13 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     return found
 
 
+def _has_notes(kind: str, item) -> bool:
+    # The facilitator's part prints each film, and each exercise with example answers or a
+    # shorter variant; the rest is only on the participants' sheets.
+    return kind == "film" or (kind == "exercise"
+                              and bool(item.example_answers or item.short_variant))
+
+
 def expected_sections(root: Path) -> list[tuple[int, str]]:
     """The guide's sections as a reader of study_guide.yaml expects them, with their levels."""
     library = load_library(root)
@@ -68,7 +75,7 @@ def expected_sections(root: Path) -> list[tuple[int, str]]:
     kinds = (("film", "Film", library.films), ("checklist", "Checklista", library.checklists),
              ("exercise", "Övning", library.exercises))
     sections = [(1, "Innehåll"), (1, "Till samtalsledaren")]
-    seen = set()
+    seen, sheets = set(), []
     for number, session in enumerate(library.study_guide.sessions, start=1):
         sections.append((1, f"Träff {number}. {session.title}"))
         for step in session.plan:
@@ -76,13 +83,21 @@ def expected_sections(root: Path) -> list[tuple[int, str]]:
                 item_id = getattr(step, kind)
                 if item_id and (kind, item_id) not in seen:
                     seen.add((kind, item_id))
-                    sections.append((2, f"{label}: {items[item_id].title}"))
-    extra = [(2, f"{label}: {item.title}") for kind, label, items in kinds
-             for item in items.values() if (kind, item.id) not in seen]
+                    if _has_notes(kind, items[item_id]):
+                        sections.append((2, f"{label}: {items[item_id].title}"))
+                    if kind != "film":
+                        sheets.append((2, f"{label}: {items[item_id].title}"))
+    extra = [(kind, label, item) for kind, label, items in kinds for item in items.values()
+             if (kind, item.id) not in seen]
     if extra:
-        sections += [(1, "Mer att använda")] + extra
+        sections += [(1, "Mer att använda")] + [(2, f"{label}: {item.title}")
+                                                for kind, label, item in extra
+                                                if _has_notes(kind, item)]
+    sheets += [(2, f"{label}: {item.title}") for kind, label, item in extra if kind != "film"]
+    sections += [(1, "Kopieringsunderlag"), *sheets, (2, "Utvärdering")]
     appendices = [(2, title) for title in ("Översikt över träffarna", "Närvarolista",
-                                            "Utvärdering", "Så gör vi hos oss", "Anteckningar")]
+                                            "Så gör vi hos oss", "Det här sägs i filmerna",
+                                            "Anteckningar")]
     return sections + [(1, "Bilagor"), *appendices, (1, "Källor"), (1, "Om handledningen")]
 
 

@@ -75,6 +75,22 @@ def context(browser):
     context.close()
 
 
+#: The learners of the issues: an office PC (keyboard and mouse) and a phone (touch).
+PROFILES = {"pc": {"viewport": {"width": 1280, "height": 800}},
+            "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
+                      "has_touch": True}}
+
+
+@pytest.fixture(params=sorted(PROFILES))
+def profile(browser, request):
+    """A fresh browser profile of the office PC or of the phone: the test runs in both.
+    `profile.name` says which."""
+    context = browser.new_context(locale="sv-SE", **PROFILES[request.param])
+    context.name = request.param
+    yield context
+    context.close()
+
+
 @pytest.fixture
 def page(context):
     page = context.new_page()

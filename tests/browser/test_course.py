@@ -5,9 +5,13 @@ browser or is kept anywhere but under the site's versioned keys."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
+
+from pratamedbarn.publisher import placeholder
+from pratamedbarn.wording import about_hours
 
 PREFIX = "pratamedbarn:v1:"
 
@@ -38,44 +42,126 @@ def test_a_self_rating_is_saved_and_drawn_with_its_table(page, base_url, shipped
     page.goto(base_url + "mina-anteckningar/")
     chart = page.locator("[data-rating-chart]")
     assert chart.locator("svg circle").count() == 2
-    assert "från 2,0 till 4,0" in chart.locator("svg").get_attribute("aria-label")
+    label = chart.locator("svg").get_attribute("aria-label")
+    assert re.search(r"från 2,0 \(.+\) till 4,0 \(.+\)", label), label
     rows = chart.locator("tbody tr")
     assert rows.count() == len(statements) + 1  # and the mean
     assert rows.first.locator("th").inner_text() == statements[0]
     assert rows.first.locator("td").all_inner_texts() == ["2", "4"]
+    # Two answers the same day: each column says its own time; the chart says the days.
+    days = chart.locator("thead th[scope=col]").all_inner_texts()
+    assert len(set(days)) == 2 and all(" kl. " in day for day in days), days
+    marks = chart.locator("svg text").all_text_contents()[-2:]
+    assert len(set(marks)) == 2 and all(" kl. " in mark for mark in marks), marks
     assert page.foreign_requests == []
 
 
-def _finish_everything(page, library):
-    records = {f"film:{film_id}": True for film_id in library.films}
+def test_answers_on_different_days_read_as_their_days(page, base_url, shipped_library):
+    statements = shipped_library.site.confidence
+    page.goto(base_url + "mina-anteckningar/")
+    _store(page, {"rating:20261101090000": [2] * len(statements),
+                  "rating:20261124143000": [4] * len(statements)}, "2026-11-24T13:30:00.000Z")
+    page.reload()
+    chart = page.locator("[data-rating-chart]")
+    assert chart.locator("thead th[scope=col]").all_inner_texts() == \
+        ["1 november 2026", "24 november 2026"]
+    assert chart.locator("svg text").all_text_contents()[-2:] == ["1 nov. 2026", "24 nov. 2026"]
+
+
+def _store(page, records: dict, updated: str | None = None) -> None:
+    """Save {short key: value} as the site saves it, at `updated` (default: now)."""
+    page.evaluate("""([records, updated]) => { for (const [key, value] of Object.entries(records))
+        localStorage.setItem('pratamedbarn:v1:' + key,
+            JSON.stringify({value, updated: updated || new Date().toISOString()})); }""",
+                  [records, updated])
+
+
+def _finish_everything(page, library, notes: bool = False):
+    """Every film played to the end and every first answer right (and, with `notes`, a note
+    in every exercise: the longest certificate)."""
+    records = {}
+    for film_id in library.films:
+        records[f"film:{film_id}"] = records[f"film:{film_id}:played"] = True
+        records[f"film:{film_id}:finished"] = True
     for quiz in library.items["quiz"].values():
         for question in quiz.questions:
-            records[f"quiz:{quiz.id}:{question.id}"] = question.options[0].key
-    page.evaluate("""records => { for (const [key, value] of Object.entries(records))
-        localStorage.setItem('pratamedbarn:v1:' + key,
-            JSON.stringify({value, updated: new Date().toISOString()})); }""", records)
+            records[f"quiz:{quiz.id}:{question.id}"] = {"first": question.options[question.best].key}
+    if notes:
+        for exercise in library.exercises.values():
+            records[f"note:{exercise.id}:{exercise.questions[0].id}"] = "En tanke."
+    _store(page, records)
 
 
-def test_the_certificate_says_what_is_left_then_prints_on_one_page(page, base_url,
-                                                                     shipped_library, tmp_path):
+def _pages(pdf) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+
+
+def test_films_only_marked_and_a_failed_quiz_are_left_with_links(page, base_url, shipped_library):
+    # The issue's learner: films marked by the button but never played, too few right.
     page.goto(base_url + "intyg/")
-    left = page.locator(".pmb-cert__left")
-    first_film = next(iter(shipped_library.films.values()))
-    assert f"Se filmen: {first_film.title}" in left.inner_text()
-    assert not page.locator(".pmb-cert__paper").is_visible()
     _finish_everything(page, shipped_library)
+    films = list(shipped_library.films.values())
+    quiz = next(iter(shipped_library.items["quiz"].values()))
+    _store(page, {f"film:{f.id}:played": False for f in films[:2]}
+           | {f"film:{f.id}:finished": False for f in films[:2]}
+           | {f"quiz:{quiz.id}:{q.id}": {"first": next(o.key for o in q.options if not o.correct)}
+              for q in quiz.questions[:2]})
+    page.reload()
+    left = page.locator(".pmb-cert__left")
+    assert not page.locator(".pmb-cert__paper").is_visible()
+    for film in films[:2]:
+        item = left.locator("li", has_text=film.title)
+        assert "markerad som sedd men inte spelad" in item.inner_text()
+        item.get_by_role("link", name=film.title).click()
+        page.wait_for_url(f"**/filmer/{film.id}/")
+        page.go_back()
+    item = left.locator("li", has_text=quiz.title)
+    right = len(quiz.questions) - 2
+    percent = shipped_library.site.certificate.pass_percent
+    assert f"{right} av {len(quiz.questions)} rätt på första svaren, minst {percent} procent" in \
+        item.inner_text()
+    item.get_by_role("link", name=quiz.title).click()
+    page.wait_for_url(f"**/testa-dig-sjalv/{quiz.id}/")
+    assert page.foreign_requests == []
+
+
+def test_the_certificate_names_issuer_length_date_and_how_films_were_seen(page, base_url,
+                                                                          shipped_library, tmp_path):
+    page.goto(base_url + "intyg/")
+    _finish_everything(page, shipped_library, notes=True)
+    films = list(shipped_library.films.values())
+    # Two films started and marked, not played to the end; the last thing done on 20 November.
+    _store(page, {f"film:{f.id}:finished": False for f in films[:2]})
+    _store(page, {f"film:{films[0].id}": True}, "2026-11-20T15:00:00.000Z")
+    _store(page, {f"film:{f.id}": True for f in films[1:]}
+           | {f"film:{f.id}:played": True for f in films}
+           | {f"film:{f.id}:finished": True for f in films[2:]}, "2026-11-19T15:00:00.000Z")
+    _store(page, {f"quiz:{quiz.id}:{q.id}": {"first": q.options[q.best].key}
+                  for quiz in shipped_library.items["quiz"].values() for q in quiz.questions},
+           "2026-11-18T15:00:00.000Z")
     page.reload()
     page.get_by_label("Ditt namn på intyget").fill("Kim Exempel")
     paper = page.locator(".pmb-cert__paper")
     assert paper.is_visible()
     text = paper.inner_text()
-    assert "Kim Exempel" in text and "Ingen har kontrollerat det." in text
-    assert f"Filmer som du har sett ({len(shipped_library.films)})" in text
+    issuer = shipped_library.site.publisher.name or placeholder("publisher.name")
+    minutes = (sum(f.duration for f in films) / 60
+               + sum((e.solo or e).minutes for e in shipped_library.exercises.values()))
+    assert f"Kursen ges av {issuer} och omfattar {about_hours(round(minutes))}" in text
+    assert "Kursen avslutades 20 november 2026." in text
+    assert f"Filmer som har spelats till slutet ({len(films) - 2} av {len(films)})" in text
+    assert f"Filmer som har startats och markerats som sedda (2 av {len(films)})" in text
+    started = paper.locator("dt", has_text="startats").locator("xpath=following-sibling::dd[1]")
+    assert started.locator("li").all_inner_texts() == [f.title for f in films[:2]]
+    assert "?," not in text and "Ingen har kontrollerat" not in text
+    assert "sparat i sin egen webbläsare" in text
+    assert f"Övningar med egna anteckningar ({len(shipped_library.exercises)} av" in text
+    # On paper: the certificate alone, on one A4 page, even with every list at its longest.
     page.emulate_media(media="print")
     pdf = tmp_path / "intyg.pdf"
     page.pdf(path=str(pdf), format="A4")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "Pages:           1" in info
+    assert _pages(pdf) == 1
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                              check=True).stdout
     assert "Kim Exempel" in printed and "Det här är kvar" not in printed

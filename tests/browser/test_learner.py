@@ -138,6 +138,9 @@ def test_a_self_hosted_film_that_has_played_counts_as_watched(page, fixture_url)
                              v.muted = true; v.playbackRate = 4; return v.play(); }""")
     page.get_by_role("button", name="Sedd ✓").wait_for(timeout=15000)
     assert saved(page, f"film:{SELF_HOSTED.id}") is True
+    # Played to the end, and started: the certificate tells it from a film only marked.
+    assert saved(page, f"film:{SELF_HOSTED.id}:finished") is True
+    assert saved(page, f"film:{SELF_HOSTED.id}:played") is True
     # The natural tap after the film has played keeps it seen: it does not undo the mark.
     page.get_by_role("button", name="Sedd ✓").click()
     assert saved(page, f"film:{SELF_HOSTED.id}") is True
@@ -146,6 +149,29 @@ def test_a_self_hosted_film_that_has_played_counts_as_watched(page, fixture_url)
     total = len(LIBRARY.films)
     assert page.locator(".pmb-progress").inner_text() == f"Du har sett 1 av {total} filmer."
     assert page.locator(f'[data-film-link="{SELF_HOSTED.id}"] + .pmb-seen').is_visible()
+
+
+def test_jumping_to_the_end_of_a_film_is_not_playing_it_to_the_end(page, fixture_url):
+    page.goto(f"{fixture_url}filmer/{SELF_HOSTED.id}/")
+    # The film loads nothing before play (preload="none"): start it, then jump near its end.
+    page.evaluate("""() => { const v = document.querySelector('video'); v.muted = true;
+        v.addEventListener('loadedmetadata', () => { v.currentTime = v.duration * 0.95; },
+                           { once: true });
+        return v.play(); }""")
+    page.wait_for_function("() => document.querySelector('video').ended", timeout=15000)
+    assert saved(page, f"film:{SELF_HOSTED.id}:played") is True
+    assert saved(page, f"film:{SELF_HOSTED.id}:finished") is None
+    assert saved(page, f"film:{SELF_HOSTED.id}") is None
+
+
+def test_starting_a_film_on_another_host_remembers_that_it_was_played(page, fixture_url):
+    page.route(re.compile(r"^https://(?!127\.0\.0\.1)"), lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Film</title>"))
+    page.goto(f"{fixture_url}filmer/{ELSEWHERE.id}/")
+    assert saved(page, f"film:{ELSEWHERE.id}:played") is None
+    page.locator(".pmb-embed__start").click()
+    page.locator(".pmb-embed iframe").wait_for()
+    assert saved(page, f"film:{ELSEWHERE.id}:played") is True
 
 
 def test_a_film_on_another_host_is_marked_by_hand_without_loading_it(page, fixture_url):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -101,12 +102,22 @@ def test_each_page_for_the_child_prints_on_one_a4_page(page, base_url, shipped_l
         page.goto(base_url + handout_kind.path(handout.id).removesuffix(".md") + "/")
         page.emulate_media(media="print")
         pdf = tmp_path / f"{handout.id}.pdf"
-        page.pdf(path=str(pdf), format="A4")
+        # With the browser's own header and footer, on by default in Chromium's print
+        # dialog: the page's address, the date and the title in the margins.
+        page.pdf(path=str(pdf), format="A4", display_header_footer=True)
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                               check=True).stdout
         assert "Pages:           1" in info, handout.id
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert handout.parts[-1].heading in text and "Sök" not in text, handout.id
-        # The child's sheet: no site address or page date, which are for the worker.
+        # The child's sheet: no site address or page date, which are for the worker, nor
+        # the browser's header and footer.
         assert "Senast uppdaterad" not in text and "http" not in text, handout.id
+        assert not re.search(r"\d{1,2}/\d{1,2}/\d{2}|\d+/\d+\s*$", text), handout.id
+        assert "Prata med barn" not in text and "1/1" not in text, handout.id
+        # Its pictograms print beside their headings.
+        icons = page.eval_on_selector_all(
+            ".pmb-handout h2 img", "imgs => imgs.filter(i => i.complete && i.naturalWidth > 0"
+            " && i.getClientRects().length > 0).length")
+        assert icons == sum(1 for part in handout.parts if part.icon), handout.id

@@ -27,11 +27,35 @@
     return isNaN(date) ? "" : date.toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
   }
 
+  // A rating's time is in its key (rating:<yyyymmddhhmmss>, local time): it stays the time
+  // she answered whatever an import does to `updated`.
+  function ratingTime(key, updated) {
+    var m = /^rating:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(key);
+    return m ? new Date(+m[1], m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : new Date(updated);
+  }
+
   function ratings() {
     return store.keys("rating:").sort().map(function (key) {
       var record = store.get(key);
-      return record && Array.isArray(record.value) ? { key: key, values: record.value, updated: record.updated } : null;
+      return record && Array.isArray(record.value) ?
+        { key: key, values: record.value, time: ratingTime(key, record.updated) } : null;
     }).filter(Boolean);
+  }
+
+  // "2 december 2026", with the time when she answered more than once that day (and its
+  // seconds when more than once that minute): no two columns read the same.
+  function ratingLabels(all, options) {
+    var clock = { hour: "2-digit", minute: "2-digit" };
+    var labels = all.map(function (r) { return r.time.toLocaleDateString("sv-SE", options); });
+    [clock, { hour: "2-digit", minute: "2-digit", second: "2-digit" }].forEach(function (finer) {
+      var first = labels.slice();
+      labels = all.map(function (r, i) {
+        var again = first.filter(function (label) { return label === first[i]; }).length > 1;
+        return again ? r.time.toLocaleDateString("sv-SE", options) + " kl. " +
+          r.time.toLocaleTimeString("sv-SE", finer) : first[i];
+      });
+    });
+    return labels;
   }
 
   function stamp(date) {
@@ -49,7 +73,7 @@
     var earlier = ratings().length;
     if (earlier) {
       status.textContent = "Du har svarat " + earlier + (earlier === 1 ? " gång" : " gånger") +
-        " förut, senast " + swedishDate(ratings()[earlier - 1].updated) + ".";
+        " förut, senast " + swedishDate(ratings()[earlier - 1].time) + ".";
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -81,7 +105,7 @@
     var means = all.map(function (r) {
       return r.values.reduce(function (a, b) { return a + b; }, 0) / r.values.length;
     });
-    var width = 320, height = 160, left = 28, bottom = 20, top = 10, right = 10;
+    var width = 320, height = 170, left = 28, bottom = 30, top = 10, right = 10;
     var x = function (i) { return all.length === 1 ? left + (width - left - right) / 2 :
       left + i * (width - left - right) / (all.length - 1); };
     var y = function (v) { return top + (5 - v) * (height - top - bottom) / 4; };
@@ -89,9 +113,12 @@
     svg.setAttribute("viewBox", "0 0 " + width + " " + height);
     svg.setAttribute("class", "pmb-chart");
     svg.setAttribute("role", "img");
+    var long = ratingLabels(all, { year: "numeric", month: "long", day: "numeric" });
+    var short = ratingLabels(all, { year: "numeric", month: "short", day: "numeric" });
+    var last = all.length - 1;
     svg.setAttribute("aria-label", "Medelvärdet av dina svar, från " + means[0].toFixed(1).replace(".", ",") +
-      " till " + means[means.length - 1].toFixed(1).replace(".", ",") + " på en skala från 1 till 5. " +
-      "Alla svar står i tabellen.");
+      " (" + long[0] + ") till " + means[last].toFixed(1).replace(".", ",") + " (" + long[last] +
+      ") på en skala från 1 till 5. Alla svar står i tabellen.");
     for (var v = 1; v <= 5; v++) {
       var line = document.createElementNS(SVG, "line");
       line.setAttribute("x1", left); line.setAttribute("x2", width - right);
@@ -114,12 +141,21 @@
       dot.setAttribute("class", "pmb-chart__dot");
       svg.append(dot);
     });
+    // The first and the last day under the line; the table has every day.
+    (last ? [0, last] : [0]).forEach(function (i) {
+      var day = document.createElementNS(SVG, "text");
+      day.setAttribute("x", x(i)); day.setAttribute("y", height - 4);
+      day.setAttribute("text-anchor", !last ? "middle" : i ? "end" : "start");
+      day.setAttribute("class", "pmb-chart__label");
+      day.textContent = short[i];
+      svg.append(day);
+    });
     // No class: the theme styles it as it styles the tables in the text.
     var table = make("table");
     table.append(make("caption", "", "Dina svar, 1 = inte alls säker, 5 = helt säker"));
     var head = make("tr");
     head.append(make("th", "", "Påstående"));
-    all.forEach(function (r) { var th = make("th", "", swedishDate(r.updated)); th.scope = "col"; head.append(th); });
+    long.forEach(function (label) { var th = make("th", "", label); th.scope = "col"; head.append(th); });
     var thead = make("thead"); thead.append(head);
     var tbody = make("tbody");
     statements.forEach(function (statement, s) {
@@ -149,7 +185,33 @@
     return Array.prototype.slice.call(data.querySelectorAll("[" + attribute + "]"));
   }
 
-  function savedTrue(key) { var r = store.get(key); return !!(r && r.value); }
+  function record(key) { var r = store.get(key); return r && r.value ? r : null; }
+
+  function latest(times) {
+    return times.filter(Boolean).sort().pop() || "";
+  }
+
+  // When a film came to count as seen: the later of its mark and its playing.
+  function filmTime(id) {
+    var mark = record("film:" + id);
+    var played = record("film:" + id + ":finished") || record("film:" + id + ":played");
+    return latest([mark && mark.updated, played && played.updated]);
+  }
+
+  function link(text, href) {
+    var a = make("a", "", text);
+    a.href = href;
+    return a;
+  }
+
+  // A list of titles, one an item: titles that end in "?" never run into each other.
+  function titles(className, items) {
+    var list = make("ul", className);
+    items.forEach(function (item) { list.append(make("li", "", item)); });
+    return list;
+  }
+
+  var redraws = new WeakMap();  // a certificate's box → draws it again from what is saved
 
   function setUpCertificate(box) {
     var data = box.querySelector(".pmb-cert__data");
@@ -157,68 +219,127 @@
     var exercises = listOf(data, "data-cert-exercise");
     var checklists = listOf(data, "data-cert-checklist");
     var quizzes = listOf(data, "data-cert-quiz");
+    var pass = Number(box.dataset.pass);
     var left = box.querySelector(".pmb-cert__left");
     var paper = box.querySelector(".pmb-cert__paper");
     var name = box.querySelector("#pmb-cert-name");
-    var savedName = store.get("learner:name");
+    var progress = window.pratamedbarn.progress;
     name.disabled = false;
-    name.value = savedName ? savedName.value : "";
 
-    function quizScore(li) {
-      return window.pratamedbarn.progress.quizScore(li.dataset.certQuiz, li.dataset.answers);
+    function seen(li) { return progress.filmSeen(li.dataset.certFilm); }
+
+    function score(li) {
+      var s = progress.quizScore(li.dataset.certQuiz, li.dataset.answers);
+      s.passed = s.answered === s.total && s.right * 100 >= pass * s.total;
+      return s;
     }
 
-    function render() {
-      var unseen = films.filter(function (li) { return !savedTrue("film:" + li.dataset.certFilm); });
-      var open = quizzes.filter(function (li) { var s = quizScore(li); return s.answered < s.total; });
-      left.replaceChildren();
-      paper.replaceChildren();
-      if (unseen.length || open.length) {
-        paper.hidden = true;
-        left.append(make("h2", "", "Det här är kvar innan du kan skriva ut intyget"));
-        var list = make("ul");
-        unseen.forEach(function (li) { list.append(make("li", "", "Se filmen: " + li.textContent)); });
-        open.forEach(function (li) {
-          var s = quizScore(li);
-          list.append(make("li", "", "Testa dig själv: " + li.textContent + " (" + s.answered + " av " + s.total + " frågor besvarade)"));
-        });
-        left.append(list);
-        return;
-      }
-      paper.hidden = false;
+    function quizTime(li) {
+      return latest(li.dataset.answers.split(" ").map(function (pair) {
+        var r = record("quiz:" + li.dataset.certQuiz + ":" + pair.split(":")[0]);
+        return r && r.updated;
+      }));
+    }
+
+    function withNotes(li) {
+      return li.dataset.notes.split(" ").some(function (id) {
+        var r = store.get("note:" + li.dataset.certExercise + ":" + id);
+        return r && String(r.value).trim();
+      });
+    }
+
+    function ticked(li) {
+      return li.dataset.items.split(" ").some(function (id) {
+        return record("checklist:" + li.dataset.certChecklist + ":" + id);
+      });
+    }
+
+    function showLeft(unseen, open) {
+      left.append(make("h2", "", "Det här är kvar innan du kan skriva ut intyget"));
+      var list = make("ul", "pmb-cert__todo");
+      unseen.forEach(function (li) {
+        var item = make("li", "", "Se filmen: ");
+        item.append(link(li.textContent, li.dataset.href));
+        if (seen(li) === "marked") {
+          item.append(" (markerad som sedd men inte spelad här: starta filmen, eller spela den till slutet)");
+        }
+        list.append(item);
+      });
+      open.forEach(function (li) {
+        var s = score(li);
+        var item = make("li", "", "Testa dig själv: ");
+        item.append(link(li.textContent, li.dataset.href), s.answered < s.total ?
+          " (" + s.answered + " av " + s.total + " frågor besvarade)" :
+          " (" + s.right + " av " + s.total + " rätt på första svaren, minst " + pass +
+          " procent behövs: välj Gör om testet på sidan)");
+        list.append(item);
+      });
+      left.append(list);
+    }
+
+    function showPaper() {
       var button = make("button", "md-button md-button--primary pmb-cert__print", "Skriv ut intyget");
       button.type = "button";
       button.addEventListener("click", function () { window.print(); });
-      left.append(make("p", "", "Du har sett alla filmer och svarat på alla frågor i Testa dig själv."), button);
+      left.append(make("p", "", "Du har sett alla filmer och klarat alla delar av Testa dig själv."), button);
+      var finished = films.filter(function (li) { return seen(li) === "finished"; });
+      var started = films.filter(function (li) { return seen(li) === "played"; });
+      var noted = exercises.filter(withNotes);
+      var used = checklists.filter(ticked);
+      var done = latest(films.map(function (li) { return filmTime(li.dataset.certFilm); })
+        .concat(quizzes.map(quizTime)));
+      var text = function (li) { return li.textContent; };
       paper.append(make("p", "pmb-cert__kind", "Kursintyg"),
-                   make("h2", "pmb-cert__who", name.value.trim() || "(skriv ditt namn ovanför)"),
-                   make("p", "", "har gått webbkursen " + box.dataset.site + " om samtal med barn i socialtjänstens utredningar." +
-                        (box.dataset.issuer ? " Kursen ges ut av " + box.dataset.issuer + "." : "")),
-                   make("p", "pmb-cert__date", "Utskrivet " + swedishDate(new Date().toISOString()) + "."));
-      var done = make("dl", "pmb-cert__list");
-      function row(term, items) {
-        done.append(make("dt", "", term), make("dd", "", items.length ? items.join(", ") + "." : "Inga."));
+        make("h2", "pmb-cert__who", name.value.trim() || "(skriv ditt namn ovanför)"),
+        make("p", "", "har gått webbkursen " + box.dataset.site + " om samtal med barn i " +
+          "socialtjänstens utredningar. Kursen ges av " + box.dataset.issuer + " och omfattar " +
+          box.dataset.length + " med filmer och övningar."),
+        make("p", "pmb-cert__date", "Kursen avslutades " + swedishDate(done) + "."));
+      var list = make("dl", "pmb-cert__list");
+      function row(term, items, className) {
+        list.append(make("dt", "", term),
+                    items.length ? wrap(titles(className, items)) : make("dd", "", "Inga."));
       }
-      row("Filmer som du har sett (" + films.length + ")", films.map(function (li) { return li.textContent; }));
-      row("Övningar med egna anteckningar", exercises.filter(function (li) {
-        return li.dataset.notes.split(" ").some(function (id) {
-          var r = store.get("note:" + li.dataset.certExercise + ":" + id);
-          return r && String(r.value).trim();
-        });
-      }).map(function (li) { return li.textContent; }));
-      row("Checklistor som du har använt", checklists.filter(function (li) {
-        return li.dataset.items.split(" ").some(function (id) { return savedTrue("checklist:" + li.dataset.certChecklist + ":" + id); });
-      }).map(function (li) { return li.textContent; }));
-      row("Testa dig själv", quizzes.map(function (li) {
-        var s = quizScore(li); return li.textContent + ": " + s.right + " av " + s.total + " rätt";
+      function wrap(element) { var dd = make("dd"); dd.append(element); return dd; }
+      row("Filmer som har spelats till slutet (" + finished.length + " av " + films.length + ")",
+          finished.map(text), "pmb-cert__columns");
+      if (started.length) {
+        row("Filmer som har startats och markerats som sedda (" + started.length + " av " +
+            films.length + ")", started.map(text), "pmb-cert__columns");
+      }
+      row("Testa dig själv, minst " + pass + " procent rätt på första svaret", quizzes.map(function (li) {
+        var s = score(li);
+        return li.textContent + ": " + s.right + " av " + s.total + " rätt";
       }));
-      paper.append(done, make("p", "pmb-cert__note",
-        "Intyget är kursdeltagarens egen sammanställning av det som finns sparat i webbläsaren. " +
-        "Ingen har kontrollerat det."));
+      row("Övningar med egna anteckningar (" + noted.length + " av " + exercises.length + ")",
+          noted.map(text), "pmb-cert__columns pmb-cert__columns--short");
+      row("Checklistor som har använts (" + used.length + " av " + checklists.length + ")",
+          used.map(text), "pmb-cert__columns pmb-cert__columns--short");
+      paper.append(list, make("p", "pmb-cert__note",
+        "Intyget bygger på det som kursdeltagaren har sparat i sin egen webbläsare."));
+    }
+
+    function render() {
+      var unseen = films.filter(function (li) {
+        var how = seen(li);
+        return how !== "finished" && how !== "played";
+      });
+      var open = quizzes.filter(function (li) { return !score(li).passed; });
+      left.replaceChildren();
+      paper.replaceChildren();
+      paper.hidden = Boolean(unseen.length || open.length);
+      if (paper.hidden) showLeft(unseen, open); else showPaper();
+    }
+
+    function showName() {
+      var saved = store.get("learner:name");
+      name.value = saved ? saved.value : "";
     }
 
     name.addEventListener("input", function () { store.set("learner:name", name.value); render(); });
+    showName();
     render();
+    redraws.set(box, function () { showName(); render(); });
   }
 
   function init() {
@@ -230,6 +351,14 @@
       if (!box.dataset.ready) { box.dataset.ready = "1"; setUpCertificate(box); }
     });
   }
+
+  // Saved data changed under the page (an import, "Rensa allt", another tab): draw it again.
+  store.onChange(function () {
+    document.querySelectorAll("[data-rating-chart]").forEach(drawChart);
+    document.querySelectorAll("[data-certificate]").forEach(function (box) {
+      if (redraws.has(box)) redraws.get(box)();
+    });
+  });
 
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);

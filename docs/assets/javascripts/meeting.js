@@ -3,8 +3,11 @@
  * The session page lists the time plan as steps (.pmb-step in .pmb-plan). The view shows one
  * step at a time in large type over the whole window: its activity, its film (playable in
  * place) and the group's questions, with a clock for the step's minutes that the facilitator
- * starts and pauses. Arrow keys (or Page Up/Down, which presentation clickers send) move
- * between steps; Space or K starts and pauses the clock; Esc closes the view.
+ * starts and pauses. Every step fits the window without scrolling: the film takes the room
+ * its questions leave, and the type shrinks when a step has much to say.
+ * Arrow keys (or Page Up/Down, which presentation clickers send) move between steps, also
+ * while the film has focus; Space plays and pauses the film (on a step without one, the
+ * clock); K starts and pauses the clock; Esc closes the view.
  *
  * Only the facilitator's place is saved (session:<id>, through window.pratamedbarn.store).
  * The view is made from the page's own plan, which holds no learner's notes.
@@ -88,7 +91,32 @@
         placeholder.replaceWith(content);
         placeholder = null;
         content.querySelectorAll("video").forEach(function (video) { video.pause(); });
+        content.querySelectorAll(".pmb-step__screen").forEach(function (part) { part.hidden = true; });
       }
+    }
+
+    function fit() {
+      // The largest type at which the whole step fits (the stylesheet's size, down to half
+      // of it): no facilitator should need the mouse to scroll on a projector.
+      stage.style.fontSize = "";
+      var size = parseFloat(getComputedStyle(stage).fontSize);
+      var floor = size / 2;
+      while (stage.scrollHeight > stage.clientHeight && size > floor) {
+        size *= 0.92;
+        stage.style.fontSize = size + "px";
+      }
+    }
+
+    function film() {
+      return stage.querySelector("video");
+    }
+
+    function playOrPause() {
+      var video = film();
+      if (!video.paused) { video.pause(); return; }
+      var playing = video.play();
+      // A film that cannot play says so in its own player; nothing more to do here.
+      if (playing && playing.catch) playing.catch(function () {});
     }
 
     function show(at) {
@@ -100,6 +128,8 @@
       placeholder = make("div");
       content.replaceWith(placeholder);
       stage.replaceChildren(content);
+      // The case and the questions of an exercise: on the page they stand under the plan.
+      content.querySelectorAll(".pmb-step__screen").forEach(function (part) { part.hidden = false; });
       left = 60 * Number(step.dataset.minutes || 0);
       where.textContent = "Steg " + (index + 1) + " av " + steps.length + " · " +
         step.querySelector(".pmb-step__clock").textContent + " · " + step.dataset.minutes + " minuter";
@@ -107,6 +137,11 @@
       previous.disabled = index === 0;
       next.disabled = index === steps.length - 1;
       if (store) store.set(key, index);
+      fit();
+      // The film or a button that had focus may have gone with the step, or been disabled:
+      // the view keeps the keys.
+      var focused = document.activeElement;
+      if (!overlay.hidden && (!overlay.contains(focused) || focused.disabled)) overlay.focus();
     }
 
     function toggleClock() {
@@ -122,12 +157,16 @@
       document.documentElement.classList.add("pmb-meeting-open");
       show(saved ? Number(saved.value) || 0 : 0);
       overlay.focus();
+      window.addEventListener("resize", fit);
+      // Type that arrives late takes another measure of room.
+      if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { fit(); });
     }
 
     function shut() {
       putBack();
       stopClock();
       overlay.hidden = true;
+      window.removeEventListener("resize", fit);
       document.documentElement.classList.remove("pmb-meeting-open");
       if (opener && opener.focus) opener.focus();
     }
@@ -138,19 +177,31 @@
     next.addEventListener("click", function () { show(index + 1); });
     toggle.addEventListener("click", toggleClock);
 
+    function onControl(target) {
+      // Space on a button, link or field does what it does there.
+      return target !== overlay && target.closest &&
+        target.closest("button, a[href], input, select, textarea, summary");
+    }
+
+    var moves = {
+      ArrowRight: function () { show(index + 1); }, PageDown: function () { show(index + 1); },
+      ArrowLeft: function () { show(index - 1); }, PageUp: function () { show(index - 1); },
+      Escape: function () { shut(); },
+      k: toggleClock, K: toggleClock
+    };
+
+    // In the capture phase: the keys reach the view before a focused film seeks with them,
+    // and never reach Material's own shortcuts.
     overlay.addEventListener("keydown", function (event) {
-      // Keys typed into the film's own controls stay with the film.
-      var inPlayer = event.target.closest && event.target.closest("video, iframe");
-      if (["Escape", "ArrowRight", "ArrowLeft", "PageDown", "PageUp"].indexOf(event.key) >= 0) {
-        event.stopPropagation();  // not also Material's own shortcuts
-      }
-      if (event.key === "Escape") { event.preventDefault(); shut(); }
-      else if (inPlayer) return;
-      else if (event.key === "ArrowRight" || event.key === "PageDown") { event.preventDefault(); show(index + 1); }
-      else if (event.key === "ArrowLeft" || event.key === "PageUp") { event.preventDefault(); show(index - 1); }
-      else if ((event.key === "k" || event.key === "K") ||
-               (event.key === " " && event.target === overlay)) { event.preventDefault(); toggleClock(); }
-    });
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var act = moves.hasOwnProperty(event.key) ? moves[event.key] : null;
+      if (event.key === " " && !onControl(event.target)) act = film() ? playOrPause : toggleClock;
+      if (!act) return;
+      event.preventDefault();
+      event.stopPropagation();
+      act();
+    }, true);
+
     // Focus stays in the view while it is open.
     overlay.addEventListener("focusout", function (event) {
       if (!overlay.hidden && event.relatedTarget && !overlay.contains(event.relatedTarget)) overlay.focus();

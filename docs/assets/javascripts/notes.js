@@ -120,11 +120,19 @@
     return new Date().toISOString().slice(0, 10);
   }
 
-  function exportAll() {
+  /** Everything saved, as an export file holds it; only the keys `keep` accepts, if given. */
+  function exportData(keep) {
     var items = {};
-    store.keys("").forEach(function (key) { items[key] = store.get(key); });
-    var data = { format: EXPORT_FORMAT, version: store.VERSION, edition: store.EDITION,
-                 exported: new Date().toISOString(), items: items };
+    store.keys("").forEach(function (key) {
+      if (!keep || keep(key)) items[key] = store.get(key);
+    });
+    return { format: EXPORT_FORMAT, version: store.VERSION, edition: store.EDITION,
+             exported: new Date().toISOString(), items: items };
+  }
+
+  function exportAll() {
+    var data = exportData();
+    var items = data.items;
     var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
     var link = make("a");
     link.href = URL.createObjectURL(blob);
@@ -141,6 +149,8 @@
   var MAX_IMPORT_BYTES = 5 * 1024 * 1024;
   var NOTHING_CHANGED = " Inget av det du har sparat ändrades.";
 
+  var ANSWER_KEY = /^[0-9a-f]{8}$/;  // QuizOption.key
+
   function isPlainObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
@@ -152,10 +162,13 @@
         isNaN(Date.parse(record.updated))) return false;
     var value = record.value;
     if (key.indexOf("note:") === 0) return typeof value === "string";
-    // A chosen answer (quiz:) is its key; a file from before the answers had keys holds
-    // their places, numbers, which import but do not count as answers.
+    // A quiz answer is {first: the first answer's key}. Files from before first answers were
+    // kept hold the last choice's key, or before that the answer's place: they import, but
+    // do not count as answers.
     if (key.indexOf("quiz:") === 0) {
-      return /^[0-9a-f]{8}$/.test(value) || (Number.isInteger(value) && value >= 0);
+      return (isPlainObject(value) && Object.keys(value).join(",") === "first" &&
+              ANSWER_KEY.test(value.first)) ||
+        ANSWER_KEY.test(value) || (Number.isInteger(value) && value >= 0);
     }
     // A facilitator's step (session:) is a number from 0.
     if (key.indexOf("session:") === 0) return Number.isInteger(value) && value >= 0;
@@ -173,49 +186,75 @@
     return edition ? "utgåvan " + edition + " av kursen" : "kursens allmänna utgåva";
   }
 
-  /** Merge an export file's text into what is saved; returns what happened, in Swedish.
-   * The whole file is checked first: a file with anything unexpected changes nothing. */
-  function importText(text) {
-    var data;
-    try { data = JSON.parse(text); } catch (error) { data = null; }
-    if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
-      return "Filen kunde inte läsas. Välj en fil som du har sparat från Mina anteckningar." +
-        NOTHING_CHANGED;
-    }
-    if (data.version !== store.VERSION) {
-      return "Filen kommer från en annan version av webbplatsen och kan inte läsas här." +
-        NOTHING_CHANGED;
-    }
-    // A file from another edition of the course (or from the generic one) is the learner's
-    // own, but its routines were another municipality's: ask before mixing them.
-    var from = typeof data.edition === "string" ? data.edition : "";
-    if (from !== store.EDITION && !window.confirm("Filen är sparad från " + editionName(from) +
-        ", och det här är " + editionName(store.EDITION) + ". Vill du ändå hämta den hit?")) {
-      return "Filen hämtades inte." + NOTHING_CHANGED;
-    }
+  /** "" when export data (a file, or a link from move.js) was saved in this edition of the
+   * course; else a Swedish sentence that says where it comes from, starting with `what`
+   * ("Filen", "Länken"). Its work is the learner's own, but its routines were another
+   * municipality's: the page asks before mixing them. */
+  function otherEdition(data, what) {
+    var from = isPlainObject(data) && typeof data.edition === "string" ? data.edition : "";
+    if (from === store.EDITION) return "";
+    return what + " kommer från " + editionName(from) + ", och det här är " +
+      editionName(store.EDITION) + ".";
+  }
+
+  /** Check export data (a parsed file, or a link from move.js) before anything is merged.
+   * Returns {keys} when every item is one this site saves, else {problem, at}: problem is
+   * "format", "version" or "content", at the first unexpected key. */
+  function checkImport(data) {
+    if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) return { problem: "format" };
+    if (data.version !== store.VERSION) return { problem: "version" };
     var keys = isPlainObject(data.items) ? Object.keys(data.items) : null;
     var wrong = keys && keys.filter(function (key) { return !validRecord(key, data.items[key]); });
-    if (!keys || wrong.length) {
-      return "Filen innehåller något annat än anteckningar, bockar, sedda filmer och svar" +
-        (wrong && wrong.length ? " (vid ”" + wrong[0].slice(0, 60) + "”)" : "") +
-        ", så den kan inte hämtas. Den kan ha ändrats efter att den sparades." + NOTHING_CHANGED;
-    }
-    var taken = 0;
+    if (!keys || wrong.length) return { problem: "content", at: wrong && wrong[0] };
+    return { keys: keys };
+  }
+
+  /** Merge checked items into what is saved; `from` says where they came from ("från
+   * filen"). Returns what happened, in Swedish. */
+  function mergeImport(items, from) {
+    var keys = Object.keys(items);
     var both = 0;
     keys.forEach(function (key) {
-      var result = store.merge(key, store.get(key), data.items[key]);
+      var result = store.merge(key, store.get(key), items[key]);
       store.put(key, result.record);
-      taken++;
       if (result.kept) both++;
     });
     // Items saved under ids that have since been renamed follow their new ids.
     store.migratePage(document);
-    var message = "Klart. " + taken + (taken === 1 ? " sak" : " saker") + " hämtades från filen.";
+    store.changed();
+    var taken = keys.length;
+    var message = "Klart. " + taken + (taken === 1 ? " sak" : " saker") + " hämtades " + from + ".";
     if (both) {
       message += " " + both + (both === 1 ? " anteckning" : " anteckningar") + " fanns redan " +
         "med en annan text. Båda versionerna finns kvar, den nyaste först.";
     }
     return message;
+  }
+
+  /** Merge an export file's text into what is saved; returns what happened, in Swedish.
+   * The whole file is checked first: a file with anything unexpected changes nothing. */
+  function importText(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { data = null; }
+    var checked = checkImport(data);
+    if (checked.problem === "format") {
+      return "Filen kunde inte läsas. Välj en fil som du har sparat från Mina anteckningar." +
+        NOTHING_CHANGED;
+    }
+    if (checked.problem === "version") {
+      return "Filen kommer från en annan version av webbplatsen och kan inte läsas här." +
+        NOTHING_CHANGED;
+    }
+    if (checked.problem) {
+      return "Filen innehåller något annat än anteckningar, bockar, sedda filmer och svar" +
+        (checked.at ? " (vid ”" + checked.at.slice(0, 60) + "”)" : "") +
+        ", så den kan inte hämtas. Den kan ha ändrats efter att den sparades." + NOTHING_CHANGED;
+    }
+    var other = otherEdition(data, "Filen");
+    if (other && !window.confirm(other + " Vill du ändå hämta den hit?")) {
+      return "Filen hämtades inte." + NOTHING_CHANGED;
+    }
+    return mergeImport(data.items, "från filen");
   }
 
   function setUpMyNotes(tools) {
@@ -245,7 +284,6 @@
       chosen.text().then(function (text) {
         status.textContent = importText(text);
         file.value = "";
-        fillAnswers(document);
       });
     });
     tools.querySelector("[data-action=clear]").addEventListener("click", function () {
@@ -254,7 +292,7 @@
         "först om du vill ha kvar dem.");
       if (!sure) return;
       store.clearAll();
-      fillAnswers(document);
+      store.changed();
       status.textContent = "Allt är borttaget från den här webbläsaren.";
     });
     fillAnswers(document);
@@ -269,6 +307,15 @@
     if (exercises.length || tools) store.announce();
   }
 
+  // For move.js ("Flytta till en annan enhet"): a link carries export data, checked and
+  // merged by the same rules as a file.
+  window.pratamedbarn.notes = {
+    FORMAT: EXPORT_FORMAT, exportData: exportData, checkImport: checkImport,
+    otherEdition: otherEdition, mergeImport: mergeImport
+  };
+
+  // Saved data changed under the page (an import, "Rensa allt", another tab): show it again.
+  store.onChange(function () { fillAnswers(document); });
   window.addEventListener("pagehide", flush);
   if (typeof document$ !== "undefined") {
     document$.subscribe(init);

@@ -11,6 +11,9 @@
       button.dataset.ready = "1";
       button.hidden = false;
       button.addEventListener("click", function () {
+        // Started in its player: the certificate tells this from a film only marked as seen.
+        var progress = window.pratamedbarn && window.pratamedbarn.progress;
+        if (progress) progress.markPlayed(figure.dataset.film);
         var frame = document.createElement("iframe");
         frame.src = figure.dataset.embedSrc;
         frame.title = figure.dataset.embedTitle;
@@ -79,7 +82,7 @@
   var COURSE = "[data-rating-form], [data-rating-chart], [data-certificate]";
   var PAGE_SCRIPTS = {
     "meeting.js": ".pmb-meeting-start",          // a session page: "Visa på storbild"
-    "quiz.js": ".pmb-quiz, [data-quiz-score]",  // Testa dig själv, and its scores
+    "quiz.js": ".pmb-quiz",                     // Testa dig själv (progress.js counts scores)
     "course.js": COURSE                         // the self-rating, its chart, the certificate
   };
   var PAGE_STYLES = {
@@ -96,8 +99,32 @@
     element.dataset.pmbAsset = name;
     document.head.append(element);
   }
+  // A script fetched only when the learner reaches for what it does (the first focus or click
+  // in its part of the page), or at once when the page is opened from a link for it: "Flytta
+  // till en annan enhet" on Mina anteckningar. Its part shows from here on (pmb-waiting); a
+  // click that came before the script is kept in data-pmb-pending for it to carry out.
+  var ON_USE = { "move.js": { selector: "[data-move]", hash: "#flytta=" } };
+  function loadOnUse() {
+    Object.keys(ON_USE).forEach(function (name) {
+      var use = ON_USE[name];
+      var part = document.querySelector(use.selector);
+      if (!part || part.dataset.pmbOnUse) return;
+      part.dataset.pmbOnUse = "1";
+      part.classList.remove("pmb-waiting");
+      var load = function () { loadOnce(name, name, use.selector, "script"); };
+      if (location.hash.indexOf(use.hash) === 0) load();
+      part.addEventListener("focusin", load);
+      part.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-action]");
+        if (button && !part.dataset.ready) part.dataset.pmbPending = button.dataset.action;
+        load();
+      });
+    });
+  }
+
   function loadPageScripts() {
     if (!ASSETS) return;
+    loadOnUse();
     Object.keys(PAGE_STYLES).forEach(function (name) {
       loadOnce(name, "../stylesheets/" + name, PAGE_STYLES[name], "link");
     });
@@ -151,6 +178,29 @@
     }, { rootMargin: "200px" });
     videos.forEach(function (video) { observer.observe(video); });
   }
+
+  // On a phone the open search covers the page and holds it still: Material locks its
+  // scrolling, and lets go a moment after the search closes. Tab out of the search lands on
+  // the page's next link meanwhile, and the page never scrolled to it. It is brought into
+  // view once the page is free and the search's closing transitions are over (the page
+  // cannot scroll to it before). Each wait is bounded: a frame at a time, two seconds at most.
+  function followFocusOutOfSearch(event) {
+    var to = event.target;
+    if (!document.body.hasAttribute("data-md-scrolllock") || to.closest(".md-search")) return;
+    var frames = 0;
+    (function whenSettled() {
+      var busy = document.body.hasAttribute("data-md-scrolllock") ||
+        document.getAnimations().some(function (a) {
+          return a.playState === "running" && a instanceof CSSTransition;
+        });
+      if (busy && frames++ < 120) {
+        requestAnimationFrame(whenSettled);
+      } else if (document.activeElement === to) {
+        to.scrollIntoView({ block: "nearest" });
+      }
+    })();
+  }
+  document.addEventListener("focusin", followFocusOutOfSearch);
 
   function init() {
     loadPageScripts();

@@ -49,9 +49,20 @@
 
   // ---- Watched films ----
 
-  function watched(filmId) {
-    var saved = store.get("film:" + filmId);
+  function savedTrue(key) {
+    var saved = store.get(key);
     return Boolean(saved && saved.value);
+  }
+
+  function watched(filmId) { return savedTrue("film:" + filmId); }
+
+  /** How a film was seen: "finished" (played to near the end), "played" (marked as seen
+   *  and started in its player), "marked" (only marked as seen) or null (not seen, or the
+   *  mark taken back with "Ångra"). */
+  function filmSeen(filmId) {
+    if (!watched(filmId)) return null;
+    if (savedTrue("film:" + filmId + ":finished")) return "finished";
+    return savedTrue("film:" + filmId + ":played") ? "played" : "marked";
   }
 
   // Not seen: one button, "Jag har sett filmen". Seen: the button says "Sedd ✓" and a
@@ -103,17 +114,32 @@
     });
 
     if (!video) return;
+    video.addEventListener("play", function () { markPlayed(filmId); });
     function check() {
-      if (autoDone || !(video.duration > 0)) return;
-      if (video.ended || video.currentTime >= WATCHED_SHARE * video.duration) {
-        autoDone = true;
-        store.set("film:" + filmId, true);
-        showWatched(box, true, "Du har sett filmen. Den är markerad som sedd.");
-      }
+      if (!(video.duration > 0) || playedShare(video) < WATCHED_SHARE) return;
+      if (!savedTrue("film:" + filmId + ":finished")) store.set("film:" + filmId + ":finished", true);
+      if (autoDone) return;
+      autoDone = true;
+      store.set("film:" + filmId, true);
+      showWatched(box, true, "Du har sett filmen. Den är markerad som sedd.");
     }
     video.addEventListener("timeupdate", check);
     video.addEventListener("ended", check);
   }
+
+  // The share of the film really played in this page view: jumping to the end is not seeing it.
+  function playedShare(video) {
+    var seconds = 0;
+    for (var i = 0; i < video.played.length; i++) seconds += video.played.end(i) - video.played.start(i);
+    return seconds / video.duration;
+  }
+
+  /** Remember that a film was started in its player (the certificate tells it apart from a
+   *  film only marked as seen). pratamedbarn.js calls it for a film on another host. */
+  function markPlayed(filmId) {
+    if (!savedTrue("film:" + filmId + ":played")) store.set("film:" + filmId + ":played", true);
+  }
+
 
   // ---- Progress on the start page, theme pages and Mina anteckningar ----
 
@@ -159,6 +185,51 @@
       }).length;
       element.textContent = "(" + ticked + " av " + items.length + " avbockade)";
     });
+    // Testa dig själv: "3 av 4 rätt", counted from first answers, wherever a page has a score.
+    root.querySelectorAll("[data-quiz-score]").forEach(function (element) {
+      var s = quizScore(element.dataset.quizScore, element.dataset.answers);
+      element.textContent = s.answered === 0 ? "Inte påbörjad." :
+        "Du har svarat på " + s.answered + " av " + s.total + " frågor, " + s.right + " rätt.";
+      element.hidden = false;
+    });
+    showContinue(root);
+  }
+
+  // "Fortsätt där du slutade" under the start page's heading, on a returning visit: the film
+  // the learner last started or marked as seen, or once that one is seen, the next film after
+  // it (in the course's order) that is not.
+  function showContinue(root) {
+    var box = root.querySelector(".pmb-continue");
+    if (!box) return;
+    var cards = Array.prototype.slice.call(root.querySelectorAll(".pmb-card__link[data-film-link]"));
+    var ids = cards.map(function (card) { return card.dataset.filmLink; });
+    var last = -1, lastTime = "";
+    ids.forEach(function (id, at) {
+      ["film:" + id, "film:" + id + ":played"].forEach(function (key) {
+        var saved = store.get(key);
+        if (saved && saved.value && String(saved.updated) > lastTime) {
+          last = at;
+          lastTime = String(saved.updated);
+        }
+      });
+    });
+    var after = last === -1 ? [] : ids.slice(last).concat(ids.slice(0, last));
+    var next = after.filter(function (id) { return !watched(id); })[0];
+    box.hidden = !next;
+    if (!next) return;
+    var card = cards[ids.indexOf(next)];
+    var link = box.querySelector("a");
+    link.href = card.href;
+    link.querySelector(".pmb-continue__film").textContent =
+      card.querySelector(".pmb-card__title").textContent;
+  }
+
+  // A film page's button says again what is saved, when another tab changed it.
+  function showFilmMarks(root) {
+    root.querySelectorAll("figure.pmb-player[data-film]").forEach(function (figure) {
+      var box = figure.nextElementSibling;
+      if (box && box.querySelector(".pmb-watched__button")) showWatched(box, watched(figure.dataset.film));
+    });
   }
 
   function init() {
@@ -171,25 +242,44 @@
   }
 
   /**
-   * A quiz's score from the saved answers: `answers` is its data-answers attribute, one
+   * The learner's first answer to a quiz question (the key of the answer), or null: the first
+   * answer is the result, whatever she tries after it. A value saved before first answers were
+   * kept (the last choice, or an answer's place) is no answer.
+   */
+  function firstAnswer(quiz, question) {
+    var saved = store.get("quiz:" + quiz + ":" + question);
+    var value = saved && saved.value;
+    return value && typeof value.first === "string" ? value.first : null;
+  }
+
+  /**
+   * A quiz's score from the first answers: `answers` is its data-answers attribute, one
    * "question:best answer's key" pair a question (Quiz.answer_key). Returns {answered, right,
-   * total}. A number saved is an answer's place from before the answers had keys: not counted.
+   * total}.
    */
   function quizScore(quiz, answers) {
     var pairs = (answers || "").split(" ").filter(Boolean);
     var answered = 0, right = 0;
     pairs.forEach(function (pair) {
       var parts = pair.split(":");
-      var saved = store.get("quiz:" + quiz + ":" + parts[0]);
-      if (saved && typeof saved.value === "string") {
+      var first = firstAnswer(quiz, parts[0]);
+      if (first !== null) {
         answered++;
-        if (saved.value === parts[1]) right++;
+        if (first === parts[1]) right++;
       }
     });
     return { answered: answered, right: right, total: pairs.length };
   }
 
-  window.pratamedbarn.progress = { show: showProgress, quizScore: quizScore };
+  window.pratamedbarn.progress = {
+    show: showProgress, quizScore: quizScore, firstAnswer: firstAnswer,
+    filmSeen: filmSeen, markPlayed: markPlayed
+  };
+
+  store.onChange(function () {
+    showProgress(document);
+    showFilmMarks(document);
+  });
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(init);

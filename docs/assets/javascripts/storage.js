@@ -3,8 +3,10 @@
  * Everything lives in this browser's localStorage and never leaves it. One key an item:
  *   pratamedbarn:v1:checklist:<checklist id>:<item id>   value true/false (ticked)
  *   pratamedbarn:v1:film:<film id>                       value true/false (watched)
+ *   pratamedbarn:v1:film:<film id>:played                value true: started in its player
+ *   pratamedbarn:v1:film:<film id>:finished              value true: played to near the end
  *   pratamedbarn:v1:note:<exercise id>:<question id>     value the note's text
- *   pratamedbarn:v1:quiz:<quiz id>:<question id>         the chosen answer's number
+ *   pratamedbarn:v1:quiz:<quiz id>:<question id>         {first: the first answer's key}
  *   pratamedbarn:v1:session:<session id>                 the facilitator's step (a number)
  *   pratamedbarn:v1:rating:<yyyymmddhhmmss>              a self-rating: [1–5, ...]
  *   pratamedbarn:v1:learner:name                         the name on the certificate
@@ -145,14 +147,28 @@
                                           hour: "2-digit", minute: "2-digit" });
   }
 
+  function isFirstAnswer(record) {
+    return Boolean(record.value) && typeof record.value.first === "string";
+  }
+
+  // A quiz question's first answer stays the first: of two, the earlier wins, and either
+  // beats a value saved before first answers were kept (the last choice, or a place).
+  function firstAnswer(mine, theirs) {
+    if (isFirstAnswer(mine) !== isFirstAnswer(theirs)) return isFirstAnswer(mine) ? mine : theirs;
+    if (!isFirstAnswer(mine)) return newer(mine, theirs);
+    return newer(mine, theirs) === mine ? theirs : mine;
+  }
+
   /**
    * Two versions of one item as one, losing nothing: ticks and films take the newer version;
-   * two different notes are kept both, the newer first, unless the newer one simply goes on
-   * from the older one. Returns {record, kept} where kept is true when both notes were kept.
+   * a quiz question keeps the first answer; two different notes are kept both, the newer
+   * first, unless the newer one simply goes on from the older one. Returns {record, kept}
+   * where kept is true when both notes were kept.
    */
   function merge(key, mine, theirs) {
     if (!mine) return { record: theirs, kept: false };
     if (!theirs) return { record: mine, kept: false };
+    if (key.indexOf("quiz:") === 0) return { record: firstAnswer(mine, theirs), kept: false };
     var first = newer(mine, theirs);
     var second = first === mine ? theirs : mine;
     if (key.indexOf("note:") !== 0 || first.value === second.value ||
@@ -230,10 +246,29 @@
     document.addEventListener("DOMContentLoaded", function () { migratePage(document); });
   }
 
+  // Pages that show saved data draw it again when it changes under them: in another tab or
+  // window (the `storage` event), or by an import or "Rensa allt" here (changed()).
+  var listeners = [];
+
+  /** Call `listener` whenever saved data changed other than by the page's own controls. */
+  function onChange(listener) { listeners.push(listener); }
+
+  /** Tell every onChange listener that much may have changed (after an import or a clear). */
+  function changed() { listeners.forEach(function (listener) { listener(); }); }
+
+  window.addEventListener("storage", function (event) {
+    // null: another tab cleared storage. The visit's time is no learner data (see top).
+    if (event.key === null ||
+        (event.key.indexOf(PREFIX) === 0 && SHORT_KEY.test(event.key.slice(PREFIX.length)))) {
+      changed();
+    }
+  });
+
   window.pratamedbarn = window.pratamedbarn || {};
   window.pratamedbarn.store = {
     VERSION: VERSION, SHORT_KEY: SHORT_KEY, EDITION: EDITION,
-    get: get, set: set, put: put, keys: keys, clearAll: clearAll,
+    get: get, set: set, put: put, remove: remove, keys: keys, clearAll: clearAll,
+    onChange: onChange, changed: changed,
     merge: merge, migratePage: migratePage, formatTime: formatTime,
     /** Show the polite notice if saving does not work (call after a page is set up). */
     announce: announce
