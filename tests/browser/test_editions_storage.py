@@ -136,7 +136,8 @@ def test_one_host_sends_each_editions_own_404_page_and_keeps_its_assets(one_host
 def test_the_certificate_names_the_editions_sender_as_its_issuer(page, one_host):
     page.goto(f"{one_host}huddinge/intyg/")
     # Every film played to its end, every first answer right: the certificate is shown.
-    records = {f"film:{film_id}:finished": True for film_id in LIBRARY.films}
+    records = {f"film:{film_id}{part}": True for film_id in LIBRARY.films
+               for part in ("", ":played", ":finished")}
     for quiz in LIBRARY.items["quiz"].values():
         for question in quiz.questions:
             records[f"quiz:{quiz.id}:{question.id}"] = {"first": question.options[question.best].key}
@@ -149,3 +150,37 @@ def test_the_certificate_names_the_editions_sender_as_its_issuer(page, one_host)
     text = paper.inner_text()
     assert "Kursen ges av Huddinge kommun och omfattar" in text
     assert text.count("Huddinge kommun") == 1  # one issuer line, the edition's
+
+
+def test_a_move_link_from_another_edition_says_so_before_anything_is_added(page, one_host):
+    # "Flytta till en annan enhet": the link carries its edition as an export file does.
+    page.goto(_checklist(one_host, "huddinge"))
+    page.get_by_label(ITEM.text).check()
+    page.goto(f"{one_host}huddinge/mina-anteckningar/")
+    page.get_by_role("button", name="Visa QR-kod och länk").click()
+    page.locator(".pmb-move__status").filter(has_text="Klart").wait_for()
+    link = page.get_by_role("textbox", name="Länken").input_value()
+    assert link.startswith(f"{one_host}huddinge/mina-anteckningar/#flytta=")
+
+    def question_at(url: str) -> str:
+        page.goto(one_host)
+        page.goto(url)
+        question = page.locator(".pmb-move__incoming")
+        question.wait_for()
+        return question.inner_text()
+
+    nacka = link.replace("/huddinge/", "/nacka/")
+    text = question_at(nacka)
+    assert "Länken kommer från utgåvan huddinge av kursen, och det här är utgåvan nacka" in text
+    page.get_by_role("button", name="Avbryt").click()
+    page.locator(".pmb-move__status").filter(has_text="Inget lades till").wait_for()
+    page.goto(_checklist(one_host, "nacka"))
+    assert not page.get_by_label(ITEM.text).is_checked()
+
+    question_at(nacka)
+    page.get_by_role("button", name="Lägg till").click()
+    page.locator(".pmb-move__status").filter(has_text="hämtades från länken").wait_for()
+    page.goto(_checklist(one_host, "nacka"))
+    assert page.get_by_label(ITEM.text).is_checked()
+    # Within its own edition the link asks only what it always asks.
+    assert "utgåvan" not in question_at(link)
