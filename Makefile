@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install checkers system check schemas links build build-zensical serve lint test test-fast test-under-load test-editor-changes audit clean
+.PHONY: help install checkers system check schemas links build build-editions build-zensical serve lint test test-fast test-under-load test-editor-changes audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -69,21 +69,35 @@ schemas: $(STAMP) ## Write the JSON schemas (schemas/) from the content models, 
 links: $(STAMP) ## Check the external links in the content and pages (needs internet; CI does not run it)
 	$(PY) -m pratamedbarn links
 
-build: $(STAMP) ## Build the site and the study guide PDF into site/ (MkDocs + Material, the default)
-	$(PY) -m mkdocs build --strict
+# A local edition, utgavor/<id>.yaml: `make build UTGAVA=<id>` builds it into site-<id>/, and
+# `make serve UTGAVA=<id>` previews it. The plugin reads the edition's id from PMB_UTGAVA.
+UTGAVA ?=
+EDITION := PMB_UTGAVA=$(UTGAVA)
+SITE_DIR := site$(if $(UTGAVA),-$(UTGAVA))
+
+build: $(STAMP) ## Build the site and the study guide PDF into site/ (UTGAVA=<id>: an edition, into site-<id>/)
+	$(EDITION) $(PY) -m mkdocs build --strict -d $(SITE_DIR)
+
+# Every edition the workflows publish (utgavor/, all but `publish: false`), each into site/<id>/
+# beside the generic site: one host, a folder an edition (server/nginx/example.conf).
+build-editions: $(STAMP) ## Build every published edition into site/<id>/ (after make build)
+	@for id in $$($(PY) -m pratamedbarn editions); do \
+	  echo "Utgåva $$id"; \
+	  $(MAKE) --no-print-directory build UTGAVA=$$id && rm -rf site/$$id && mv site-$$id site/$$id || exit 1; \
+	done
 
 # Zensical reads no plugin of ours: the content is written out as plain Markdown first,
 # and our own step finishes the built site (script hashes, news feed, study guide PDF).
-build-zensical: $(STAMP) ## The same site built by Zensical, into site-zensical/
-	$(PY) -m pratamedbarn generate build/zensical
+build-zensical: $(STAMP) ## The same site built by Zensical, into site-zensical/ (UTGAVA=<id>: site-zensical-<id>/)
+	$(EDITION) $(PY) -m pratamedbarn generate build/zensical
 	cd build/zensical && $(CURDIR)/$(VENV)/bin/zensical build --clean --strict -f mkdocs.yml
-	rm -rf site-zensical && mv build/zensical/site site-zensical
-	$(PY) -m pratamedbarn finish site-zensical --config build/zensical/mkdocs.yml
+	rm -rf site-zensical$(if $(UTGAVA),-$(UTGAVA)) && mv build/zensical/site site-zensical$(if $(UTGAVA),-$(UTGAVA))
+	$(EDITION) $(PY) -m pratamedbarn finish site-zensical$(if $(UTGAVA),-$(UTGAVA)) --config build/zensical/mkdocs.yml
 
 PORT ?= 8000
-serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/ (PORT=8001 for another port)
+serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000/ (PORT=8001 for another port, UTGAVA=<id> for an edition)
 	+@$(PY) -m pratamedbarn port $(PORT)
-	+@$(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
+	+@$(EDITION) $(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
 lint: $(STAMP) ## Check the Python code with ruff
 	$(PY) -m ruff check .
@@ -119,4 +133,4 @@ bench: $(STAMP) system ## Time the build, the edit loop, the study guide and pag
 	$(PY) -m bench
 
 clean: ## Remove build output
-	rm -rf site site-zensical build node_modules .cache/pratamedbarn
+	rm -rf site site-* build node_modules .cache/pratamedbarn

@@ -1,4 +1,4 @@
-"""Command line: `python -m pratamedbarn check | schemas | links | generate | finish | film`."""
+"""Command line: `python -m pratamedbarn check | schemas | links | generate | finish | editions | film`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from pathlib import Path
 
 from . import film_import
 from .csp import PolicyError
+from .editions import chosen_id, load_editions
 from .errors import ContentError, report
 from .generate import CONFIG, generate, read_config, site_name
+from .library import load_library
 from .links import check_links, find_links
 from .notices import answer_place_problems, review_notice
 from .publisher import missing_problems
@@ -54,24 +56,43 @@ def check(root: Path) -> int:
     config = root / CONFIG
     name = site_name(read_config(config) if config.is_file() else {})
     try:
+        library = load_library(root)
+        editions = load_editions(library)
         # The pages too: a hand-written page may take a generated page's address.
-        library = SiteBuild.load(root, name).library
+        SiteBuild.for_edition(library, None, name)
     except ContentError as exc:
         return _report(exc)
     review = review_notice(library, date.today())
     for note in [*library.notes, *([review] if review else [])]:
         print(f"Obs: {note}")
     missing = missing_problems(library)
+    # An edition that is published waits for its sender as the generic site does.
+    local = [p for e in editions.values() if e.edition.publish for p in missing_problems(library, e)]
     # Answers in one place are worth a look, but need not wait: publishing goes on.
-    for problem in [*missing, *answer_place_problems(library)]:
+    for problem in [*missing, *local, *answer_place_problems(library)]:
         print(f"Varning: {problem}")
     print(_summary(library))
+    if editions:
+        print(f"{count(len(editions), 'lokal utgåva', 'lokala utgåvor')} i ordning: "
+              f"{', '.join(editions)}.")
     if missing:
         # The editor's work is fine; the site as a whole waits for its sender.
         print("Ändringen är i ordning, men webbplatsen kan inte publiceras förrän avsändaren "
               "är ifylld under publisher i site.yaml (se varningarna ovan).")
     else:
         print("Ändringen kan publiceras.")
+    return 0
+
+
+def published_editions(root: Path) -> int:
+    """Print the id of every edition the workflows publish (not `publish: false`), a line each."""
+    try:
+        editions = load_editions(load_library(root))
+    except ContentError as exc:
+        return _report(exc)
+    for edition_id, loaded in editions.items():
+        if loaded.edition.publish:
+            print(edition_id)
     return 0
 
 
@@ -116,7 +137,7 @@ def finish(root: Path, site_dir: Path, config: Path, study_guide: bool = True) -
     settings = read_config(config)
     try:
         name = site_name(settings)
-        finish_site(SiteBuild.load(root, name), site_dir, Publication.from_config(settings),
+        finish_site(SiteBuild.load(root, name, chosen_id()), site_dir, Publication.from_config(settings),
                     name, study_guide)
     except ContentError as exc:
         return _report(exc)
@@ -143,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
                             help="mkdocs.yml att läsa site_url och site_name från")
     finish_cmd.add_argument("--no-study-guide", action="store_true",
                             help="hoppa över studiehandledningens PDF")
+    editions_cmd = sub.add_parser("editions", help="skriv namnen på de utgåvor som publiceras")
     film_cmd = sub.add_parser("film", help="gör en inspelad film klar för webbplatsen (ffmpeg)")
     film_cmd.add_argument("file", type=Path, nargs="?", default=Path(""),
                           help="inspelningen, till exempel inspelning.mov")
@@ -153,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
                           help="textningsfilen (WebVTT) att kontrollera och lägga bredvid filmen")
     port_cmd = sub.add_parser("port", help="säg till om porten för make serve är upptagen")
     port_cmd.add_argument("number", type=int)
-    for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd, film_cmd):
+    for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd, editions_cmd,
+                film_cmd):
         cmd.add_argument("--root", type=Path, default=Path("."),
                          help="mappen där videos.yaml ligger (standard: den här mappen)")
     args = parser.parse_args(argv)
@@ -167,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         return port(args.number)
     if args.command == "finish":
         return finish(args.root, args.site, args.config, not args.no_study_guide)
-    return {"check": check, "schemas": schemas}[args.command](args.root)
+    return {"check": check, "schemas": schemas,
+            "editions": published_editions}[args.command](args.root)
 
 
 if __name__ == "__main__":

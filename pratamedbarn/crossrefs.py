@@ -115,6 +115,17 @@ def _slots_fit_exercises(library, sources) -> list[ContentProblem]:
     return problems
 
 
+def _declared_slots(library, sources) -> list[ContentProblem]:
+    # `lokalt:` names local routines: each one must be a slot of the registry.
+    problems = []
+    for _, item, file, loc in library.entries():
+        for j, name in enumerate(getattr(item, "lokalt", [])):
+            if name not in kinds.LOCAL_SLOTS:
+                problems.append(_problem(sources, file, loc + ("lokalt", j),
+                                         kinds.unknown_slot(name)))
+    return problems
+
+
 def check_crossrefs(library, sources: dict[str, YamlSource]) -> list[ContentProblem]:
     """All problems that only show when every file is read.
 
@@ -127,4 +138,4 @@ def check_crossrefs(library, sources: dict[str, YamlSource]) -> list[ContentProb
     return (_unique_within(library, sources)
             + _existing_targets(library, sources) + _chapters(library, sources)
             + _embed_hosts(library, sources)
-            + _slots_fit_exercises(library, sources))
+            + _slots_fit_exercises(library, sources) + _declared_slots(library, sources))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .editions import chosen_id
 from .markdown import EXTENSION_CONFIGS, EXTENSIONS
 from .pages import DEFAULT_SITE_NAME
 from .site_build import SiteBuild
@@ -78,9 +79,11 @@ def engine_config(build: SiteBuild, config: dict) -> dict:
     config = dict(config)
     config["plugins"] = [entry for entry in config.get("plugins") or [] if not is_plugin(entry)]
     config["nav"] = build.nav(config.get("nav") or [])
+    config["site_url"] = build.site_url(config.get("site_url") or "")
+    config["extra_css"] = [*(config.get("extra_css") or []), *build.stylesheets()]
     config["markdown_extensions"] = _with_extensions(config.get("markdown_extensions") or [])
     config["extra"] = {**(config.get("extra") or {}),
-                       **build.extra(config.get("site_url") or "", nav=config["nav"])}
+                       **build.extra(config["site_url"], nav=config["nav"])}
     config["docs_dir"] = "docs"
     outside = "".join(f"/{path}\n" for path in build.outside_menu())
     config["not_in_nav"] = (config.get("not_in_nav") or "") + outside
@@ -114,7 +117,7 @@ def generate(root: Path, out: Path, with_dates: bool = True) -> SiteBuild:
     Raises ContentError when the content has problems.
     """
     config = read_config(root / CONFIG)
-    build = SiteBuild.load(root, site_name(config))
+    build = SiteBuild.load(root, site_name(config), chosen_id())
     docs = out / "docs"
     if docs.exists():
         shutil.rmtree(docs)

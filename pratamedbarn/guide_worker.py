@@ -22,6 +22,7 @@ from functools import partial
 from io import BytesIO
 from pathlib import Path
 
+from .editions import load_editions, pick
 from .errors import ContentError
 from .library import load_library
 from .site_build import printed
@@ -48,13 +49,15 @@ def _end_with(server: int) -> None:
     os._exit(0)
 
 
-def lay_out(root: Path, publication: Publication) -> dict[str, bytes]:
-    """In the worker: the printed documents of the content under `root`, as PDF bytes by name."""
+def lay_out(root: Path, publication: Publication, edition: str | None = None) -> dict[str, bytes]:
+    """In the worker: the printed documents of the content under `root`, as PDF bytes by name,
+    for the local edition named `edition` (None: the generic course)."""
     try:
         library = load_library(root)
+        chosen = pick(load_editions(library), edition)
     except ContentError:
         return {}  # saved again since the build, and broken: the next build shows where
-    documents = printed(library, current_version(root), publication)
+    documents = printed(library, current_version(root), publication, chosen)
     for name, html in documents.items():
         if _laid_out.get(name, ("", b""))[0] != html:
             buffer = BytesIO()
@@ -66,13 +69,14 @@ def lay_out(root: Path, publication: Publication) -> dict[str, bytes]:
 class GuideWorker:
     """One worker process that lays out the printed documents after each build of the preview."""
 
-    def __init__(self, job: Callable[[Path, Publication], dict[str, bytes]] = lay_out) -> None:
+    def __init__(self, job: Callable[[Path, Publication, str | None], dict[str, bytes]] = lay_out
+                 ) -> None:
         self._job = job
         self._executor: ProcessPoolExecutor | None = None
         self._running: Future | None = None
         # The newest layout asked for while another runs. Only one job is ever handed to the
         # executor: it queues one more than it runs, and a queued job can no longer be cancelled.
-        self._next: tuple[Path, Publication, Path, int] | None = None
+        self._next: tuple[Path, Publication, str | None, Path, int] | None = None
         self._generation = 0  # one a build: only the newest build's documents are written
         self._busy = False  # a layout is asked for and its documents are not written yet
         self._closed = False
@@ -84,24 +88,26 @@ class GuideWorker:
             self._generation += 1
             self._next = None
 
-    def start(self, root: Path, publication: Publication, site_dir: Path) -> None:
-        """Lay out the documents of the content under `root` and write them into `site_dir`."""
+    def start(self, root: Path, publication: Publication, site_dir: Path,
+              edition: str | None = None) -> None:
+        """Lay out the documents of the content under `root` and write them into `site_dir`:
+        those of the local edition named `edition` (None: the generic course)."""
         with self._changed:
             self._generation += 1
             self._busy, self._closed = True, False
-            self._next = (root, publication, site_dir, self._generation)
+            self._next = (root, publication, edition, site_dir, self._generation)
             if self._running is None or self._running.done():
                 self._submit_next()
 
     def _submit_next(self) -> None:
-        root, publication, site_dir, generation = self._next
+        root, publication, edition, site_dir, generation = self._next
         self._next = None
         if self._executor is None:
             # spawn: a fork of the server would copy its threads' locks mid-use.
             self._executor = ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker, initargs=(os.getpid(),))
-        self._running = self._executor.submit(self._job, root, publication)
+        self._running = self._executor.submit(self._job, root, publication, edition)
         self._running.add_done_callback(partial(self._finished, generation, site_dir))
 
     def _finished(self, generation: int, site_dir: Path, future: Future) -> None:

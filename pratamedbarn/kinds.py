@@ -7,6 +7,7 @@ kind is one entry here and one page template in `templates/pages/` (see the READ
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 
@@ -126,6 +127,54 @@ REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (
 )}
 
 
+@dataclass(frozen=True)
+class LocalSlot:
+    """A local routine an edition fills (`utgavor/<id>.yaml`) and content asks for (`lokalt:`)."""
+
+    name: str
+    #: The routine's heading in a page's "Så gör vi hos oss" box and on the printed sheet.
+    label: str
+    #: What the work group answers on the printed sheet when the edition leaves it empty.
+    question: str
+    #: What the box says without an edition, or when the edition leaves the slot empty.
+    advice: str
+
+
+#: The local routines, in the order of the printed "Så gör vi hos oss" sheet.
+LOCAL_SLOTS: dict[str, LocalSlot] = {slot.name: slot for slot in (
+    LocalSlot("orosanmalan", "Orosanmälan och skyddsbedömning",
+              "Vem tar emot en orosanmälan, och hur fort gör vi skyddsbedömningen?",
+              "Fråga din chef om er rutin för orosanmälningar: vem som tar emot dem och hur "
+              "fort skyddsbedömningen ska göras."),
+    LocalSlot("polisanmalan", "Polisanmälan",
+              "Vem bestämmer om en polisanmälan, och vem kontaktar polisen?",
+              "Fråga din chef om er rutin för polisanmälan: vem som bestämmer och vem som "
+              "kontaktar polisen."),
+    LocalSlot("samrad", "Samråd med polis och åklagare",
+              "Hur begär vi samråd, och vem är med?",
+              "Fråga din chef om er rutin för samråd med polis och åklagare, och hur ni "
+              "begär ett samråd."),
+    LocalSlot("barnahus", "Barnahus",
+              "Vilket Barnahus samarbetar vi med, och hur når vi det?",
+              "Fråga din chef vilket Barnahus ni samarbetar med och hur ni kontaktar det."),
+    LocalSlot("konsultation", "Konsultation om samtal med barn",
+              "Vem kan vi rådgöra med om samtal med barn?",
+              "Fråga din chef vem ni kan rådgöra med om samtal med barn, till exempel med "
+              "små barn eller barn med funktionsnedsättning."),
+    LocalSlot("tolk", "Tolk",
+              "Hur bokar vi en utbildad tolk, också på telefon eller video?",
+              "Fråga din chef om er rutin för att boka tolk, också på telefon eller video."),
+    LocalSlot("stod-personal", "Stöd till dig efter svåra samtal",
+              "Vart vänder vi oss för stöd efter svåra samtal?",
+              "Fråga din chef vilket stöd du kan få efter ett svårt samtal, till exempel "
+              "handledning eller företagshälsovården."),
+    LocalSlot("juridik", "Juridisk rådgivning om sekretess",
+              "Vilken jurist frågar vi om sekretess och vad vårdnadshavarna får veta?",
+              "Fråga din chef vilken jurist ni frågar om sekretess och om vad vårdnadshavarna "
+              "får veta."),
+)}
+
+
 #: The three sorts of reference (a reference's `kind:`) and their headings, in order, on the
 #: research page and in the study guide's list of references.
 REFERENCE_KINDS = {"law": "Lagar och konventioner", "research": "Forskning",
@@ -157,6 +206,18 @@ def with_pages() -> list[Kind]:
 def in_study_guide() -> list[Kind]:
     """The kinds a study guide session can name in its time plan."""
     return [k for k in REGISTRY.values() if k.anchor]
+
+
+def unknown_slot(name: str) -> str:
+    """The message when `name` is no local routine's slot, with the closest one."""
+    close = difflib.get_close_matches(name, list(LOCAL_SLOTS), n=1)
+    guess = f"Menade du '{close[0]}'? " if close else ""
+    return (f"'{name}' är ingen lokal rutin. {guess}Skriv en av: {', '.join(LOCAL_SLOTS)}.")
+
+
+def slots_asked_for(entries) -> set[str]:
+    """The slots that some item asks for in `lokalt:` (`entries`: Library.entries())."""
+    return {name for _, item, _, _ in entries for name in getattr(item, "lokalt", [])}
 
 
 def storage_script() -> str:

@@ -29,6 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .colours import AA_TEXT, contrast
 from .readability import lix
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -159,6 +160,11 @@ def ref(kind: str, optional: bool = False):
     return Annotated[Slug | None if optional else Slug, RefTo(kind)]
 
 
+#: The local routines a page asks for (`lokalt: [samrad, barnahus]`): slot names declared
+#: in the registry (`kinds.LOCAL_SLOTS`); `crossrefs` checks that each one is declared.
+Lokalt = IdList
+
+
 def named_ids(obj, loc: tuple = ()):
     """Every id that `obj` (a model, or a list of them) gives for another item.
 
@@ -262,6 +268,7 @@ class Film(Item):
     checklists: refs("checklist") = []
     exercises: refs("exercise") = []
     references: refs("reference") = []
+    lokalt: Lokalt = []
     #: The last expert review; None until an expert has reviewed it (`check` counts them).
     reviewed: Review | None = None
 
@@ -296,6 +303,7 @@ class Checklist(Item):
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
     #: The items on the checklist's pocket card, by id; without it, the first six.
     card: Annotated[list[Slug], Field(max_length=CARD_POINTS)] = []
+    lokalt: Lokalt = []
     #: The last expert review; None until an expert has reviewed it (`check` counts them).
     reviewed: Review | None = None
 
@@ -365,6 +373,7 @@ class Exercise(Item):
     #: Ways to answer, for the facilitator and for a learner who wants to compare.
     example_answers: list[MarkdownText] = []
     references: refs("reference") = []
+    lokalt: Lokalt = []
     #: The last expert review; None until an expert has reviewed it (`check` counts them).
     reviewed: Review | None = None
 
@@ -492,6 +501,47 @@ class Site(Model):
     publisher: Publisher = Publisher()
     certificate: CertificateSettings = CertificateSettings()
     synonyms: list[SynonymGroup] = []
+
+
+def _accent(value: str) -> str:
+    # The accent colours the header and the primary buttons, with white text on it, in the
+    # light and the dark palette alike; on the light page it is also the buttons' text.
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise _fail(f"'{value}' är ingen färg. Skriv den som #rrggbb, till exempel '#1d4f6e', "
+                    "med citattecken runt.")
+    ratio = contrast(value, "#ffffff")
+    if ratio < AA_TEXT:
+        raise _fail(f"färgen {value} har kontrasten {ratio:.1f}:1 mot vit text, men texten i "
+                    f"sidhuvudet och på knapparna behöver minst {AA_TEXT}:1 i både ljust och "
+                    "mörkt läge. Välj en mörkare färg.")
+    return value.lower()
+
+
+def _empty_slot(value: object) -> object:
+    # `samrad:` with nothing after it is an empty slot, as is "".
+    return "" if value is None else value
+
+
+#: A local routine: short Markdown with contact details, or empty (the generic advice shows).
+RoutineText = Annotated[str, BeforeValidator(_empty_slot), StringConstraints(
+    strip_whitespace=True), _without_html(
+    "Skriv *kursiv*, **fetstil**, [länktext](https://adress) eller listor med '- ' i stället.")]
+
+
+class Edition(Model):
+    """utgavor/<id>.yaml: one publisher's edition of the course, with its own sender and its
+    own local routines; everything else comes from the shared content."""
+
+    #: The edition's published address: its QR codes, links and feed point here.
+    site_url: HttpsUrl
+    publisher: Publisher
+    #: The header's and buttons' colour (#rrggbb), checked for contrast; none: the site's own.
+    accent: Annotated[str, AfterValidator(_accent)] | None = None
+    #: false: the workflows never publish it (the example edition).
+    publish: bool = True
+    #: Slot name (kinds.LOCAL_SLOTS) → the routine's text; a slot left out or empty gives
+    #: the generic advice. The slot names are checked against the registry in `editions.py`.
+    routines: dict[Slug, RoutineText] = {}
 
 
 class PlanStep(Model):
@@ -639,6 +689,7 @@ class Session(Item):
     sheets: list[Literal["utvardering", "hos-oss"]] = []
     #: The box that ends the session: what to try or prepare before the next one.
     next_time: MarkdownText
+    lokalt: Lokalt = []
 
     @model_validator(mode="after")
     def _plan_fits(self) -> Session:
@@ -682,6 +733,6 @@ class StudyGuide(Model):
     sessions: Annotated[list[Session], Field(min_length=1)]
     #: Pocket cards beside the checklists': the ground rules of a talk, the first questions.
     pocket_cards: list[PocketCard] = []
-    #: The appendices: the evaluation form's questions and the local-routines worksheet.
+    #: The appendix's evaluation form: its questions. (The "Så gör vi hos oss" sheet prints
+    #: the registry's local routines, `kinds.LOCAL_SLOTS`, filled from an edition.)
     evaluation: Annotated[list[PlainText], Field(min_length=1)]
-    local_routines: Annotated[list[PlainText], Field(min_length=1)]

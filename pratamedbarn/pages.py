@@ -18,8 +18,9 @@ from markupsafe import escape
 from . import kinds
 from .library import Library
 from .markdown import markdown_text, plain, render_text_inline
+from .models import Publisher
 from .player import aliases_attr, player_html
-from .publisher import placeholder
+from .publisher import SITE_FILE, placeholder
 from .sessions import session_views
 from .thumbnails import thumbnail_path
 from .urls import (
@@ -151,8 +152,7 @@ def _certificate_context(library: Library) -> dict:
     # The course's length for a learner alone: every film, and every exercise as she does it.
     minutes = (sum(f.duration for f in library.films.values()) / 60
                + sum((e.solo or e).minutes for e in library.exercises.values()))
-    return {"issuer": library.site.publisher.name or placeholder("publisher.name"),
-            "length": about_hours(round(minutes))}
+    return {"length": about_hours(round(minutes))}
 
 
 def _study_guide_pages(library: Library) -> list[Page]:
@@ -217,7 +217,7 @@ def _environment() -> jinja2.Environment:
                        exercise_time=exercise_time)
     env.globals.update(path=lambda kind, item_id: kinds.kind(kind).path(item_id),
                        list_path=lambda kind: kinds.kind(kind).list_path,
-                       thumbnail=thumbnail_path,
+                       thumbnail=thumbnail_path, LOCAL_SLOTS=kinds.LOCAL_SLOTS,
                        count=count, aliases_attr=aliases_attr, page_url=page_url,
                        MY_NOTES_PATH=MY_NOTES_PATH, REFERENCE_KINDS=kinds.REFERENCE_KINDS,
                        PDF_NAME=PDF_NAME, CARDS_NAME=CARDS_NAME,
@@ -232,13 +232,22 @@ TEMPLATE_DIRS = [str(Path(__file__).parent / "templates" / "pages")]
 
 
 def build_pages(library: Library, pages: list[Page] | None = None,
-                site_name: str = DEFAULT_SITE_NAME) -> dict[str, str]:
+                site_name: str = DEFAULT_SITE_NAME,
+                routines: dict[str, str] | None = None,
+                sender: tuple[Publisher, str] | None = None) -> dict[str, str]:
     """The Markdown of every generated page (`site_pages`), keyed by its path under docs/.
 
     `site_name` is `site_name` in mkdocs.yml: a publisher renames the site there.
+    `routines` are an edition's local routines (slot → text), for the pages' "Så gör vi
+    hos oss" boxes; a slot left out shows the registry's generic advice. `sender` is the
+    build's publisher and its file (publisher.sender), the certificate's issuer: site.yaml's,
+    unless an edition's is given.
     """
+    who, file = sender or (library.site.publisher, SITE_FILE)
     env = _environment()
     env.globals["site_name"] = site_name
+    env.globals["routines"] = routines or {}
+    env.globals["issuer"] = who.name or placeholder("publisher.name", file)
     out = {}
     for page in site_pages(library) if pages is None else pages:
         out[page.path] = _render(env, library, page)

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, kinds
+from .editions import EDITIONS_DIR, chosen_id
 from .errors import ContentError
 from .guide_worker import GuideWorker
 from .library import content_files
@@ -34,6 +35,8 @@ class PrataMedBarnConfig(Config):
     content_dir = config_options.Type(str, default=".")
     # Write studiehandledning.pdf into the site. Off only to time or preview the pages alone.
     study_guide = config_options.Type(bool, default=True)
+    # The local edition to build (utgavor/<id>.yaml); empty: PMB_UTGAVA, else the generic course.
+    edition = config_options.Type(str, default="")
 
 
 class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
@@ -63,16 +66,19 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent / self.config.content_dir
+        self.edition = chosen_id(self.config.edition)
         if self.serving:
             self.guide.outdated()
         try:
-            self.build = SiteBuild.load(self.root, config.site_name)
+            self.build = SiteBuild.load(self.root, config.site_name, self.edition)
         except ContentError as exc:
             if not self.serving:
                 raise PluginError(f"Innehållet har {len(exc.problems)} fel:\n{exc}") from None
             return self._without_pages(config, [str(problem) for problem in exc.problems])
         self.problems = None
         config.nav = self.build.nav(config.nav)
+        config.site_url = self.build.site_url(config.site_url or "")
+        config.extra_css.extend(self.build.stylesheets())
         # Site and study guide share one Markdown dialect (see markdown.py).
         for name in EXTENSIONS:
             if name not in config.markdown_extensions:
@@ -148,7 +154,7 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
             return
         publication = Publication.from_config(config)
         if self.serving:
-            self.guide.start(self.root, publication, site_dir)
+            self.guide.start(self.root, publication, site_dir, self.edition)
         else:
             write_printed(self.build, publication, site_dir)
 
@@ -162,8 +168,9 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         for path in content_files(self.root):
             server.watch(str(path))
         # The folders too, so that a checklist or exercise created while serving shows up.
-        for folder in kinds.folders():
-            server.watch(str(self.root / folder))
+        for folder in [*kinds.folders(), EDITIONS_DIR]:
+            if (self.root / folder).is_dir():  # a project may have no editions
+                server.watch(str(self.root / folder))
         return server
 
     def _never_stuck(self, builder: Callable[[], None], site_dir: Path) -> Callable[[], None]:

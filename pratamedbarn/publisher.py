@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 
+from .editions import LoadedEdition
 from .errors import ContentError, ContentProblem
 from .library import Library
 from .models import Publisher
@@ -38,35 +39,41 @@ def production() -> bool:
     return os.environ.get(PRODUCTION_ENV, "").strip() not in ("", "0", "false", "no")
 
 
-def placeholder(setting: str) -> str:
-    return f"[FYLL I: {setting} i site.yaml]"
+def placeholder(setting: str, file: str = SITE_FILE) -> str:
+    return f"[FYLL I: {setting} i {file}]"
 
 
-def _line(library: Library, setting: str) -> int:
-    source = library.sources.get(SITE_FILE)
-    return source.line_of(tuple(setting.split("."))) if source else 1
+def sender(library: Library, edition: LoadedEdition | None = None) -> tuple[Publisher, str]:
+    """Who publishes this build, and the file that says so: the edition's, or site.yaml's."""
+    if edition:
+        return edition.edition.publisher, edition.file
+    return library.site.publisher, SITE_FILE
 
 
-def missing_problems(library: Library) -> list[ContentProblem]:
+def missing_problems(library: Library, edition: LoadedEdition | None = None
+                     ) -> list[ContentProblem]:
     """One problem for each empty publisher setting, naming it and what to write."""
-    return [ContentProblem(SITE_FILE, _line(library, setting), setting, (
+    publisher, file = sender(library, edition)
+    source = edition.source if edition else library.sources.get(SITE_FILE)
+    return [ContentProblem(file, source.line_of(tuple(setting.split("."))) if source else 1,
+                           setting, (
         f"fyll i {DESCRIPTIONS[setting.split('.')[1]]}. Webbplatsen publiceras inte förrän "
         "alla uppgifter om utgivaren är ifyllda."))
-        for setting in library.site.publisher.missing()]
+        for setting in publisher.missing()]
 
 
-def check_for_production(library: Library) -> None:
+def check_for_production(library: Library, edition: LoadedEdition | None = None) -> None:
     """Raise ContentError naming every empty setting, when this is a production build."""
     if production():
-        problems = missing_problems(library)
+        problems = missing_problems(library, edition)
         if problems:
             raise ContentError(problems)
 
 
-def _value(publisher: Publisher, name: str) -> str:
+def _value(publisher: Publisher, name: str, file: str) -> str:
     value = getattr(publisher, name)
     if not value:
-        return f"**{placeholder('publisher.' + name)}**"
+        return f"**{placeholder('publisher.' + name, file)}**"
     if name == "email":
         return f"[{value}](mailto:{value})"
     if name == "feedback":
@@ -74,17 +81,18 @@ def _value(publisher: Publisher, name: str) -> str:
     return value
 
 
-def fill(markdown: str, publisher: Publisher, uri: str) -> str:
-    """`markdown` with every `{{ publisher.x }}` replaced; an unknown name is an error."""
+def fill(markdown: str, publisher: Publisher, uri: str, file: str = SITE_FILE) -> str:
+    """`markdown` with every `{{ publisher.x }}` replaced; an unknown name is an error.
+    `file` is where the publisher is written: an empty setting's placeholder names it."""
     unknown = sorted({m[1] for m in _MARK.finditer(markdown)} - set(DESCRIPTIONS))
     if unknown:
         raise ContentError([ContentProblem(f"docs/{uri}", 1, "", (
             f"{{{{ publisher.{name} }}}} finns inte. Använd en av: "
             + ", ".join(f"publisher.{n}" for n in DESCRIPTIONS) + ".")) for name in unknown])
-    return _MARK.sub(lambda m: _value(publisher, m[1]), markdown)
+    return _MARK.sub(lambda m: _value(publisher, m[1], file), markdown)
 
 
-def theme_settings(publisher: Publisher) -> dict:
+def theme_settings(publisher: Publisher, file: str = SITE_FILE) -> dict:
     """The publisher as the footer template reads it (`config.extra.publisher`)."""
     return {**publisher.model_dump(), "feedback_url": publisher.feedback_url(),
-            "placeholder": placeholder("publisher.name")}
+            "placeholder": placeholder("publisher.name", file)}

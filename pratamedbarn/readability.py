@@ -19,7 +19,7 @@ PROSE_FIELDS = {"title", "subtitle", "intro", "summary", "tips", "transcript", "
                 "case", "steps", "welcome", "idea", "how_alone", "how_group",
                 "facilitator_intro", "ground_rules", "goal", "preparation", "activity",
                 "questions", "key_messages", "pitfalls", "facts", "safety", "next_time",
-                "example_answers", "label", "evaluation", "local_routines", "why", "heading",
+                "example_answers", "label", "evaluation", "why", "heading",
                 "points"}
 #: A reference's title is a citation, written as published: only its note is ours.
 PROSE_FIELDS_BY_FILE = {"references.yaml": {"note"}}

@@ -12,7 +12,18 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Checklist, Exercise, Handout, Quiz, References, Site, StudyGuide, Videos
+from .kinds import LOCAL_SLOTS
+from .models import (
+    Checklist,
+    Edition,
+    Exercise,
+    Handout,
+    Quiz,
+    References,
+    Site,
+    StudyGuide,
+    Videos,
+)
 
 SCHEMA_DIR = "schemas"
 
@@ -26,6 +37,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "references.schema.json": References,
     "site.schema.json": Site,
     "study_guide.schema.json": StudyGuide,
+    "edition.schema.json": Edition,
 }
 
 #: Which schema each content file uses; folders by their files' glob.
@@ -38,6 +50,7 @@ CONTENT_SCHEMAS = {
     "exercises/*.yaml": "exercise.schema.json",
     "quizzes/*.yaml": "quiz.schema.json",
     "handouts/*.yaml": "handout.schema.json",
+    "utgavor/*.yaml": "edition.schema.json",
 }
 
 
@@ -45,6 +58,12 @@ def schema_text(model: type[BaseModel]) -> str:
     """The JSON schema of `model` as the text of a schema file."""
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               **model.model_json_schema()}
+    if model is Edition:
+        # The slot names live in the registry, not the model: the editor's completion lists them.
+        schema["properties"]["routines"] = {
+            "type": "object", "additionalProperties": False, "default": {},
+            "properties": {slot.name: {"type": ["string", "null"], "description": slot.label}
+                           for slot in LOCAL_SLOTS.values()}}
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -16,10 +16,12 @@ from pathlib import Path
 
 from . import csp, publisher
 from .dates import last_changed
+from .editions import LoadedEdition, load_editions, pick
 from .errors import ContentError, ContentProblem
 from .internal_links import link_problems
 from .kinds import storage_script
 from .library import Library, load_library
+from .models import Publisher
 from .news import atom_feed, with_date_line
 from .pages import DEFAULT_SITE_NAME, Page, build_nav, build_pages, page_meta, site_pages, sitemap
 from .pocket_cards import render_cards
@@ -29,6 +31,7 @@ from .thumbnails import thumbnails
 from .urls import (
     CARDS_NAME,
     DAYS_SCRIPT,
+    EDITION_CSS,
     FEED_NAME,
     NEWS_DIR,
     PDF_NAME,
@@ -54,14 +57,24 @@ class SiteBuild:
     #: The generated pages' Markdown, keyed by their path under docs/, dates not yet added.
     markdown: dict[str, str]
     version: Version
+    #: The local edition this build makes (utgavor/<id>.yaml); None: the generic course.
+    edition: LoadedEdition | None = None
 
     @classmethod
-    def load(cls, root: Path, site_name: str = DEFAULT_SITE_NAME) -> SiteBuild:
-        """Read and check the content under `root`; raises ContentError.
+    def load(cls, root: Path, site_name: str = DEFAULT_SITE_NAME,
+             edition: str | None = None) -> SiteBuild:
+        """Read and check the content under `root` and every edition file; raises ContentError.
 
-        `site_name` is the name mkdocs.yml gives the site (the start page's heading).
+        `site_name` is the name mkdocs.yml gives the site (the start page's heading);
+        `edition` the id of the edition to build (None: the generic course).
         """
         library = load_library(root)
+        return cls.for_edition(library, pick(load_editions(library), edition), site_name)
+
+    @classmethod
+    def for_edition(cls, library: Library, edition: LoadedEdition | None,
+                    site_name: str = DEFAULT_SITE_NAME) -> SiteBuild:
+        """The build of one edition (None: the generic course) of content loaded once."""
         pages = site_pages(library)
         clashes = [ContentProblem(f"docs/{page.path}", 1, "", (
             "sidan har samma adress som en sida som skapas från innehållsfilerna. "
@@ -69,8 +82,11 @@ class SiteBuild:
             if (library.root / "docs" / page.path).is_file()]
         if clashes:
             raise ContentError(clashes)
-        publisher.check_for_production(library)
-        build = cls(library, pages, build_pages(library, pages, site_name), current_version(root))
+        publisher.check_for_production(library, edition)
+        routines = edition.edition.routines if edition else {}
+        sender = publisher.sender(library, edition)
+        build = cls(library, pages, build_pages(library, pages, site_name, routines, sender),
+                    current_version(library.root), edition)
         build.check_links()
         return build
 
@@ -83,6 +99,19 @@ class SiteBuild:
         if problems:
             raise ContentError(problems)
 
+    @property
+    def sender(self) -> tuple[Publisher, str]:
+        """Who publishes this build, and the file that says so (see publisher.sender)."""
+        return publisher.sender(self.library, self.edition)
+
+    def site_url(self, configured: str) -> str:
+        """The published address: the edition's, or mkdocs.yml's (`configured`)."""
+        return self.edition.edition.site_url if self.edition else configured
+
+    def stylesheets(self) -> list[str]:
+        """Stylesheets the build adds after mkdocs.yml's: the edition's colour, if it has one."""
+        return [EDITION_CSS] if self.edition and self.edition.edition.accent else []
+
     def nav(self, hand_written: list) -> list:
         """The whole menu: the generated pages, then the hand-written ones of mkdocs.yml."""
         return build_nav(self.pages) + list(hand_written or [])
@@ -92,7 +121,7 @@ class SiteBuild:
         footer's list of the site's parts (from the whole menu, `nav`), the scope."""
         policy = csp.policy(csp.frame_hosts(self.library), live_reload=serving)
         return {"content_security_policy": policy, "sitemap": sitemap(nav or []),
-                "publisher": publisher.theme_settings(self.library.site.publisher),
+                "publisher": publisher.theme_settings(*self.sender),
                 **csp.theme_settings(site_url)}
 
     def outside_menu(self) -> list[str]:
@@ -102,8 +131,11 @@ class SiteBuild:
     def generated_files(self, days: dict[str, date] | None = None) -> dict[str, str]:
         """Every generated file under docs/ that is not a page: the script of every page, and
         each page's day of last change (`days`, from days(); none before they are known)."""
-        return {SITE_SCRIPT: site_script(self.library.root / "docs"),
-                DAYS_SCRIPT: days_script(days or {})}
+        files = {SITE_SCRIPT: site_script(self.library.root / "docs", self.edition),
+                 DAYS_SCRIPT: days_script(days or {})}
+        if self.stylesheets():
+            files[EDITION_CSS] = accent_css(self.edition)
+        return files
 
     def media_files(self) -> dict[str, bytes]:
         """Binary files every build adds under docs/: the posters' thumbnails."""
@@ -131,7 +163,8 @@ class SiteBuild:
     def finished_markdown(self, uri: str, markdown: str, day: date | None) -> str:
         """A page's Markdown as the engine gets it: the publisher's settings filled in, a news
         post's date, the site's version on the about page, the page's date."""
-        markdown = publisher.fill(markdown, self.library.site.publisher, uri)
+        sender, file = self.sender
+        markdown = publisher.fill(markdown, sender, uri, file)
         post = next((p for p in self.library.news if p.path == uri), None)
         if post:
             markdown = with_date_line(markdown, post)
@@ -145,13 +178,30 @@ class SiteBuild:
         refine_index(site_dir, self.library.site.synonyms)
 
 
-def site_script(docs: Path) -> str:
+def site_script(docs: Path, edition: LoadedEdition | None = None) -> str:
     """The one script of every page: the registry's part, then the scripts under `docs`
-    that SITE_SCRIPT_PARTS names, each after a line that says where it comes from."""
+    that SITE_SCRIPT_PARTS names, each after a line that says where it comes from.
+
+    An edition's id comes first: `storage.js` keeps its learners' data apart from every other
+    edition's, as two editions may be served from one host and share the browser's storage.
+    """
     parts = [storage_script()]
+    if edition:
+        parts.append("// The edition this site is (utgavor/<id>.yaml): its own storage keys.\n"
+                     f"window.pratamedbarnEdition = {json.dumps(edition.id)};\n")
     parts += [f"// ---- {name} ----\n" + (docs / name).read_text(encoding="utf-8")
               for name in SITE_SCRIPT_PARTS]
     return "\n".join(parts)
+
+
+def accent_css(edition: LoadedEdition) -> str:
+    """The edition's colour for the header and the buttons, in both palettes (its contrast
+    with their white text is checked in models.Edition)."""
+    colour = edition.edition.accent
+    names = ("--md-primary-fg-color", "--md-primary-fg-color--light", "--md-primary-fg-color--dark")
+    rules = "".join(f"  {name}: {colour};\n" for name in names)
+    return (f"/* Made by the build from {edition.file} (accent). Do not edit. */\n"
+            f":root,\n[data-md-color-scheme] {{\n{rules}}}\n")
 
 
 def days_script(days: dict[str, date]) -> str:
@@ -200,11 +250,22 @@ def finish_site(build: SiteBuild, site_dir: Path, publication: Publication, site
 
 def write_printed(build: SiteBuild, publication: Publication, site_dir: Path) -> None:
     """Lay out the printed documents the site publishes into `site_dir`."""
-    for name, html in printed(build.library, build.version, publication).items():
+    for name, html in printed(build.library, build.version, publication, build.edition).items():
         write_pdf(html, site_dir / name)
 
 
-def printed(library: Library, version: Version, publication: Publication) -> dict[str, str]:
-    """The printed documents the site publishes, as HTML for WeasyPrint, by file name."""
-    return {PDF_NAME: render_html(library, publication, version),
+def printed(library: Library, version: Version, publication: Publication,
+            edition: LoadedEdition | None = None) -> dict[str, str]:
+    """The printed documents the site publishes, as HTML for WeasyPrint, by file name:
+    an `edition`'s (None: the generic course's)."""
+    publication = edition_publication(publication, edition)
+    return {PDF_NAME: render_html(library, publication, version, edition),
             CARDS_NAME: render_cards(library, publication, version)}
+
+
+def edition_publication(publication: Publication, edition: LoadedEdition | None) -> Publication:
+    """mkdocs.yml's publication settings, with an `edition`'s address and sender."""
+    if not edition:
+        return publication
+    return Publication(site_url=edition.edition.site_url,
+                       author=edition.edition.publisher.name or publication.author)

@@ -17,9 +17,10 @@ import yaml
 from markupsafe import Markup
 
 from . import kinds
+from .editions import LoadedEdition
 from .library import Library, load_library
 from .markdown import render_text, render_text_inline
-from .publisher import placeholder
+from .publisher import placeholder, sender
 from .sessions import Material, SessionView, session_views
 from .urls import absolute_url, short_address
 from .version import Version, current_version
@@ -131,16 +132,21 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_html(library: Library, publication: Publication, version: Version) -> str:
-    """The whole guide as one HTML document, ready for write_pdf."""
+def render_html(library: Library, publication: Publication, version: Version,
+                edition: LoadedEdition | None = None) -> str:
+    """The whole guide as one HTML document, ready for write_pdf; an `edition`'s sender
+    and local routines fill the support boxes and the "Så gör vi hos oss" sheet."""
     views = session_views(library)
     extra = extra_materials(library, views)
+    publisher, file = sender(library, edition)
     return environment().get_template("guide.html.j2").render(
         guide=library.study_guide, lib=library, sessions=views, extra=extra,
         sheets=all_sheets(views, extra), session_sheets=session_sheets, sheet_of=sheet_of,
         has_notes=has_notes, publication=publication, version=version,
         url=lambda material: item_url(publication.site_url, material),
-        support=library.site.publisher.support or placeholder("publisher.support"),
+        support=publisher.support or placeholder("publisher.support", file),
+        routines=[(slot, edition.routine(slot.name) if edition else "")
+                  for slot in kinds.LOCAL_SLOTS.values()],
         count=count, REFERENCE_KINDS=kinds.REFERENCE_KINDS)
 
 

@@ -32,6 +32,8 @@ SITE_SCRIPT_PARTS = tuple(f"assets/javascripts/{name}.js"
                           for name in ("pratamedbarn", "storage", "progress", "notes"))
 #: The day each page last changed, for the "Uppdaterad" marks (updated.js reads it).
 DAYS_SCRIPT = "assets/javascripts/days.js"
+#: An edition's colour (`accent:` in utgavor/<id>.yaml), written by the build when it has one.
+EDITION_CSS = "assets/stylesheets/utgava.css"
 
 
 def page_url(path: str) -> str:

@@ -77,7 +77,8 @@ def test_every_example_the_tests_follow_is_in_the_guide():
     assert len(BORROW) == 3
     assert set(EXAMPLES) == {"typo-output", "film", "source-file", "source-youtube", "source-vimeo",
                              "source-embed", "embed-hosts", "checklist", "exercise", "reference",
-                             "session", "news", "reviewed", "quiz", "borrow-example"}
+                             "session", "news", "reviewed", "quiz", "borrow-example", "edition",
+                             "lokalt"}
 
 
 def test_the_table_of_contents_lists_every_section_and_every_anchor_leads_somewhere():
@@ -227,3 +228,30 @@ def test_renaming_an_id_as_the_guide_says(content: Path):
     build = SiteBuild.load(content)
     moved = build.markdown["ovningar/lyssna.md"]
     assert "redirect: ../lyssna-aktivt/" in moved
+
+
+def test_an_edition_made_as_the_guide_shows_fills_the_pages_that_ask_for_its_routines(
+        content: Path):
+    from pratamedbarn.editions import EDITIONS_DIR
+
+    (content / EDITIONS_DIR).mkdir()
+    (content / EDITIONS_DIR / "sjobacka.yaml").write_text(EXAMPLES["edition"], encoding="utf-8")
+    videos = content / "videos.yaml"
+    film = load_library(content).videos.films[0]
+    # `lokalt:` last among the first film's fields, as the guide says.
+    text = videos.read_text(encoding="utf-8")
+    first_field = f"  - id: {film.id}\n"
+    assert first_field in text
+    text = text.replace(first_field, first_field + "    " + EXAMPLES["lokalt"], 1)
+    videos.write_text(text, encoding="utf-8")
+    result = run_check(content)
+    assert result.returncode == 0, result.stderr
+    assert "1 lokal utgåva i ordning: sjobacka." in result.stdout
+    build = SiteBuild.load(content, edition="sjobacka")
+    page_text = build.markdown[kinds.kind("film").path(film.id)]
+    assert "Barnahus Sjöstaden" in page_text and "Så gör vi hos oss" in page_text
+    # The guide names every routine there is.
+    section = TEXT.split("## Ny utgåva för en kommun")[1].split("\n## ")[0]
+    for slot in kinds.LOCAL_SLOTS.values():
+        assert f"| `{slot.name}` | {slot.label} |" in section
+

@@ -46,7 +46,7 @@ def test_in_mkdocs_serve_the_pdf_is_laid_out_after_the_build(tmp_path: Path):
         config.plugins.on_startup(command="build", dirty=False)  # the instance is shared
 
 
-def _job(root: Path, publication) -> dict[str, bytes]:
+def _job(root: Path, publication, edition) -> dict[str, bytes]:
     # A layout in the worker process: "first" runs until the test lets it end.
     with (root.parent / "ran.txt").open("a") as log:
         log.write(f"{root.name}\n")

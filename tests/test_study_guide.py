@@ -40,9 +40,11 @@ def normalized(text: str) -> str:
     return " ".join(re.sub(r"-\n", "", text).split())
 
 
-def page_text(pdf: Path, first: int, last: int | None = None) -> str:
-    """The text of pages first..last (1-based), from poppler's pdftotext."""
-    return subprocess.run(["pdftotext", "-f", str(first), "-l", str(last or first), str(pdf), "-"],
+def page_text(pdf: Path, first: int, last: int | None = None, layout: bool = False) -> str:
+    """The text of pages first..last (1-based), from poppler's pdftotext; `layout` keeps each
+    line of the page one line of text (pdftotext may otherwise put a column of it apart)."""
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), "-f", str(first),
+                           "-l", str(last or first), str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
 
 
@@ -126,7 +128,9 @@ def test_each_contents_entry_names_the_page_where_its_section_starts(guide: Path
                                                                       reader: PdfReader):
     sections = outline(reader)[1:]  # the contents do not list themselves
     contents_pages = range(outline(reader)[0][2], sections[0][2])
-    contents = "".join(page_text(guide, n) for n in contents_pages)
+    # As laid out: the page numbers at the right, on their entries' lines (a number that
+    # WeasyPrint's leader stops short of would otherwise be read as a column of its own).
+    contents = "".join(page_text(guide, n, layout=True) for n in contents_pages)
     # Each entry ends with its page number after the dot leaders; titles may wrap.
     numbers = [int(n) for n in re.findall(r"(?:\. ?)+ *(\d+)\s*$", contents, flags=re.M)]
     assert len(numbers) == len(sections), contents

@@ -14,6 +14,7 @@ from PIL import Image
 from pypdf import PdfReader
 from test_study_guide import normalized, outline
 
+from pratamedbarn import kinds
 from pratamedbarn.library import Library
 from pratamedbarn.urls import PDF_NAME
 
@@ -231,8 +232,10 @@ def test_session_5_points_to_the_local_routines_sheet_which_has_room(
     session = shipped_library.study_guide.sessions[4]
     text = normalized(session_text(pages, bookmarks, 5, session.title))
     assert f"Så gör vi hos oss (sidan {sheet})" in text
-    routines = normalized("\n".join(pages[sheet - 1:sheet + 1]))
-    assert all(normalized(topic) in routines for topic in shipped_library.study_guide.local_routines)
+    # The generic guide: every local routine with its question and room to write under it.
+    routines = normalized("\n".join(pages[sheet - 1:sheet + 2]))
+    assert all(normalized(f"{slot.label}. {slot.question}") in routines
+               for slot in kinds.LOCAL_SLOTS.values())
 
 
 def test_the_role_play_box_is_only_where_there_is_role_play(

@@ -38,8 +38,9 @@
     };
   }
 
-  // {v, t, i: {key: [value, seconds after t in base 36]}}: the times, which make most of a
-  // link's bytes, to the second and relative to the oldest.
+  // {v, t, i: {key: [value, seconds after t in base 36]}, e}: the times, which make most of a
+  // link's bytes, to the second and relative to the oldest; e, a local edition's id (none for
+  // the generic course), which an import compares as it does a file's.
   function compact(data) {
     var keys = Object.keys(data.items);
     var seconds = keys.map(function (key) {
@@ -50,13 +51,16 @@
     keys.forEach(function (key, n) {
       items[key] = [data.items[key].value, (seconds[n] - base).toString(36)];
     });
-    return { v: data.version, t: base, i: items };
+    var packed = { v: data.version, t: base, i: items };
+    if (data.edition) packed.e = data.edition;
+    return packed;
   }
 
   // Back to export data. Anything not in the compact form is passed on as it is, so that
   // notes.checkImport refuses it.
   function expand(packed) {
-    var data = { format: notes.FORMAT, version: packed && packed.v, items: null };
+    var data = { format: notes.FORMAT, version: packed && packed.v, items: null,
+                 edition: packed && typeof packed.e === "string" ? packed.e : "" };
     if (!packed || typeof packed.i !== "object" || !Number.isFinite(packed.t)) return data;
     data.items = {};
     Object.keys(packed.i).forEach(function (key) {
@@ -258,6 +262,8 @@
       make("p", null, "Det läggs till det som redan är sparat i den här webbläsaren. Inget " +
         "tas bort. Finns samma sak på båda ställena gäller det som ändrades senast, och två " +
         "olika anteckningar till samma fråga sparas båda."));
+    var other = notes.otherEdition(data, "Länken");
+    if (other) question.append(make("p", null, other + " Vill du ändå lägga till det?"));
     var buttons = make("p", "pmb-mynotes__buttons");
     var yes = make("button", "md-button md-button--primary", "Lägg till");
     var no = make("button", "md-button", "Avbryt");

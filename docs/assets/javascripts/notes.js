@@ -126,7 +126,7 @@
     store.keys("").forEach(function (key) {
       if (!keep || keep(key)) items[key] = store.get(key);
     });
-    return { format: EXPORT_FORMAT, version: store.VERSION,
+    return { format: EXPORT_FORMAT, version: store.VERSION, edition: store.EDITION,
              exported: new Date().toISOString(), items: items };
   }
 
@@ -136,7 +136,8 @@
     var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
     var link = make("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "pratamedbarn-anteckningar-" + today() + ".json";
+    link.download = "pratamedbarn-" + (store.EDITION ? store.EDITION + "-" : "") +
+      "anteckningar-" + today() + ".json";
     document.body.append(link);
     link.click();
     link.remove();
@@ -179,6 +180,21 @@
     }
     if (key.indexOf("learner:") === 0) return typeof value === "string" && value.length <= 200;
     return typeof value === "boolean";
+  }
+
+  function editionName(edition) {
+    return edition ? "utgåvan " + edition + " av kursen" : "kursens allmänna utgåva";
+  }
+
+  /** "" when export data (a file, or a link from move.js) was saved in this edition of the
+   * course; else a Swedish sentence that says where it comes from, starting with `what`
+   * ("Filen", "Länken"). Its work is the learner's own, but its routines were another
+   * municipality's: the page asks before mixing them. */
+  function otherEdition(data, what) {
+    var from = isPlainObject(data) && typeof data.edition === "string" ? data.edition : "";
+    if (from === store.EDITION) return "";
+    return what + " kommer från " + editionName(from) + ", och det här är " +
+      editionName(store.EDITION) + ".";
   }
 
   /** Check export data (a parsed file, or a link from move.js) before anything is merged.
@@ -233,6 +249,10 @@
       return "Filen innehåller något annat än anteckningar, bockar, sedda filmer och svar" +
         (checked.at ? " (vid ”" + checked.at.slice(0, 60) + "”)" : "") +
         ", så den kan inte hämtas. Den kan ha ändrats efter att den sparades." + NOTHING_CHANGED;
+    }
+    var other = otherEdition(data, "Filen");
+    if (other && !window.confirm(other + " Vill du ändå hämta den hit?")) {
+      return "Filen hämtades inte." + NOTHING_CHANGED;
     }
     return mergeImport(data.items, "från filen");
   }
@@ -291,7 +311,7 @@
   // merged by the same rules as a file.
   window.pratamedbarn.notes = {
     FORMAT: EXPORT_FORMAT, exportData: exportData, checkImport: checkImport,
-    mergeImport: mergeImport
+    otherEdition: otherEdition, mergeImport: mergeImport
   };
 
   // Saved data changed under the page (an import, "Rensa allt", another tab): show it again.

@@ -22,7 +22,11 @@
 (function () {
   "use strict";
 
-  var ROOT = "pratamedbarn:";
+  // A local edition (window.pratamedbarnEdition, written by the build) keeps its data under
+  // a root of its own, "pratamedbarn@<edition>:", so that two editions served from one host
+  // never see, import or clear each other's data. The generic course keeps "pratamedbarn:".
+  var EDITION = window.pratamedbarnEdition || "";
+  var ROOT = "pratamedbarn" + (EDITION ? "@" + EDITION : "") + ":";
   // The key scheme's version: also the version of export files.
   var VERSION = 1;
   var PREFIX = ROOT + "v" + VERSION + ":";
@@ -262,7 +266,7 @@
 
   window.pratamedbarn = window.pratamedbarn || {};
   window.pratamedbarn.store = {
-    VERSION: VERSION, SHORT_KEY: SHORT_KEY,
+    VERSION: VERSION, SHORT_KEY: SHORT_KEY, EDITION: EDITION,
     get: get, set: set, put: put, remove: remove, keys: keys, clearAll: clearAll,
     onChange: onChange, changed: changed,
     merge: merge, migratePage: migratePage, formatTime: formatTime,
