@@ -51,7 +51,8 @@ def test_github_tests_then_builds_and_publishes_only_from_main():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     build = workflow["jobs"]["build"]
     runs = [step["run"] for step in build["steps"] if "run" in step]
-    assert runs[-2:] == ["make test", "make build"]
+    # The generic course, then every local edition under its own path.
+    assert runs[-3:] == ["make test", "make build", "make build-editions"]
     checkout = build["steps"][0]
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
     deploy = workflow["jobs"]["deploy"]
@@ -66,7 +67,8 @@ def test_gitlab_tests_then_builds_and_publishes_only_from_the_default_branch():
     assert pipeline["variables"]["GIT_DEPTH"] == "0"
     assert pipeline["test"]["script"] == ["make test"]
     pages = pipeline["pages"]
-    assert pages["stage"] == "deploy" and pages["script"] == ["make build", "mv site public"]
+    assert pages["stage"] == "deploy" and pages["script"] == [
+        "make build", "make build-editions", "mv site public"]
     assert pages["artifacts"]["paths"] == ["public"]
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
 

@@ -20,10 +20,12 @@ from pratamedbarn.urls import MY_NOTES_PATH, RESEARCH_PATH, STUDY_GUIDE_PATH, pa
 #: course features (self-check, session pages, visits, the course start page): their shared
 #: code adds a few kB to every page, so it was 156 kB. The learner's second round (quiz scores
 #: from first answers on every page, redraw on change, the device move's loader) added 1.6 kB
-#: to every page: 158 kB. What only some pages use (the quiz, the device move and its QR code,
+#: to every page, and local editions' scoped keys and advice boxes another 1.8 kB (most of
+#: it the search index, which every page fetches and which grows with the content): 160 kB.
+#: What only some pages use (the quiz, the device move and its QR code,
 #: the meeting room, the certificate, the "Uppdaterad" marks and their data) is fetched on
 #: those pages alone, and the start page's thumbnails come on top, lazily (see the test).
-BUDGET = 158 * 1024
+BUDGET = 160 * 1024
 
 
 def page_types(library) -> dict[str, str]:
