@@ -22,6 +22,10 @@ ENGLISH = re.compile(r"make(\[\d+\])?:|Error|Traceback|Collecting|Successfully|R
 #: them the make under test is an editor's own, not a sub-make that announces its directory.
 PARENT_MAKE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
 
+#: The venv running these tests, installed: in a copy of the repository (make
+#: test-editor-changes) there is no .venv beside the Makefile, and make would install one.
+VENV = f"VENV={sys.prefix}"
+
 
 def _make(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     # The repository's Makefile run in `cwd`, as `make check` in a copy of the repository.
@@ -44,9 +48,8 @@ def _break(content: Path) -> None:
 
 def test_a_failing_check_exits_1_in_swedish_every_time(content: Path):
     _break(_repo_copy(content))
-    venv = f"VENV={REPO / '.venv'}"
     for _ in range(20):
-        result = _make(content, "check", venv)
+        result = _make(content, "check", VENV)
         assert result.returncode == 1, result.stdout + result.stderr
         assert not ENGLISH.search(result.stdout + result.stderr), result.stdout + result.stderr
         assert result.stderr.splitlines()[-1] == (
@@ -54,7 +57,7 @@ def test_a_failing_check_exits_1_in_swedish_every_time(content: Path):
 
 
 def test_a_passing_check_exits_0(content: Path):
-    result = _make(_repo_copy(content), "check", f"VENV={REPO / '.venv'}")
+    result = _make(_repo_copy(content), "check", VENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "Ändringen kan publiceras."
 
@@ -63,7 +66,7 @@ def test_make_serve_on_a_taken_port_exits_1_in_swedish(content: Path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         port = taken.getsockname()[1]
-        result = _make(_repo_copy(content), "serve", f"PORT={port}", f"VENV={REPO / '.venv'}")
+        result = _make(_repo_copy(content), "serve", f"PORT={port}", VENV)
     assert result.returncode == 1
     assert not ENGLISH.search(result.stdout + result.stderr), result.stdout + result.stderr
     assert result.stderr.startswith(f"Port {port} används redan")
@@ -72,7 +75,7 @@ def test_make_serve_on_a_taken_port_exits_1_in_swedish(content: Path):
 def test_other_targets_keep_make_s_own_words(content: Path):
     # Question mode is for the editor's commands alone: `make build` reports as make does.
     _break(_repo_copy(content))
-    result = _make(content, "check", "build", f"VENV={REPO / '.venv'}")
+    result = _make(content, "check", "build", VENV)
     assert result.returncode == 2
     assert "make: ***" in result.stderr
 
