@@ -7,6 +7,7 @@ Markdown dialect. No MkDocs import here; the plugin and build_study_guide.py cal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -156,14 +157,23 @@ body > :not(#kopieringsunderlag), #kopieringsunderlag > :not(.sheet) { display: 
 """
 
 
-def _sheet_pages(document) -> dict[str, int]:
-    """How many pages each sheet of the Kopieringsunderlag takes, by its anchor."""
-    first: dict[str, int] = {}
-    for number, page in enumerate(document.pages):
+#: Where a laid-out document's anchors fell: anchor → page number (from 1).
+PageNumbers = dict[str, int]
+
+
+def _anchor_pages(document) -> PageNumbers:
+    """The page each anchor of a laid-out `document` starts on."""
+    first: PageNumbers = {}
+    for number, page in enumerate(document.pages, start=1):
         for anchor in page.anchors:  # A box split over pages has its anchor on each.
             first.setdefault(anchor, number)
-    return {anchor: first[f"{anchor}-slut"] - page + 1 for anchor, page in first.items()
-            if anchor.startswith("kopia-") and f"{anchor}-slut" in first}
+    return first
+
+
+def _sheet_pages(pages: Mapping[str, int]) -> dict[str, int]:
+    """How many pages each sheet of the Kopieringsunderlag takes, by its anchor."""
+    return {anchor: pages[f"{anchor}-slut"] - page + 1 for anchor, page in pages.items()
+            if anchor.startswith("kopia-") and f"{anchor}-slut" in pages}
 
 
 def _sheet_layout(pages: Mapping[str, int]) -> str:
@@ -199,15 +209,44 @@ def _document(html: str, css: str = ""):
         pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
-def write_pdf(html: str, target: Path | BinaryIO) -> None:
+#: A link to a place in the same document.
+_INTERNAL_LINK = re.compile(r'href="#([^"]+)"')
+
+
+def _numbered(html: str, pages: Mapping[str, int]) -> str:
+    """`html` with the page of each internal link's target written in (data-page), which
+    guide.css prints where it would otherwise ask WeasyPrint for target-counter()."""
+    return _INTERNAL_LINK.sub(
+        lambda m: f'{m[0]} data-page="{pages[m[1]]}"' if m[1] in pages else m[0], html)
+
+
+def write_pdf(html: str, target: Path | BinaryIO,
+              like: Mapping[str, int] | None = None) -> PageNumbers:
     """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF.
+    Returns where its anchors fell, for the next, similar document's `like`.
 
     Two layouts: the Kopieringsunderlag's sheets alone, to count their pages, then the
-    whole guide, where target-counter() gives each sheet's first and last page. (The
-    pocket cards have no sheets: their first layout is of an empty page, a few ms.)
+    whole guide, where target-counter() gives each sheet's first and last page. WeasyPrint
+    lays a page out again when a page it refers to moves, which is most pages of the guide.
+    (The pocket cards have no sheets: their first layout is of an empty page, a few ms.)
+
+    `like`, the page numbers of a document that differs in a few words (another edition's):
+    the numbers are written in, and the guide is laid out once. If this document's text moved
+    a page that it links to, it is laid out again with the pages it found, and if that
+    moves a page too, as above.
     """
-    layout = _sheet_layout(_sheet_pages(_document(html, _SHEETS_ALONE)))
-    _document(html, layout).write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+    linked = set(_INTERNAL_LINK.findall(html))
+    for _ in range(2 if like is not None else 0):
+        document = _document(_numbered(html, like), _sheet_layout(_sheet_pages(like)))
+        pages = _anchor_pages(document)
+        if all(pages.get(anchor) == like.get(anchor) for anchor in linked):
+            document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+            return pages
+        like = pages
+    layout = _sheet_layout(_sheet_pages(_anchor_pages(_document(html, _SHEETS_ALONE))))
+    document = _document(html, layout)
+    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+    return _anchor_pages(document)
 
 
 def build_study_guide(root: Path, target: Path | BinaryIO, mkdocs_yml: Path,
