@@ -79,12 +79,11 @@ build: $(STAMP) ## Build the site and the study guide PDF into site/ (UTGAVA=<id
 	$(EDITION) $(PY) -m mkdocs build --strict -d $(SITE_DIR)
 
 # Every edition the workflows publish (utgavor/, all but `publish: false`), each into site/<id>/
-# beside the generic site: one host, a folder an edition (server/nginx/example.conf).
+# beside the generic site: one host, a folder an edition (server/nginx/example.conf). One
+# process loads the content once for them all and shares them out among the cores
+# (pratamedbarn/edition_builds.py; BENCHMARKS.md §7).
 build-editions: $(STAMP) ## Build every published edition into site/<id>/ (after make build)
-	@for id in $$($(PY) -m pratamedbarn editions); do \
-	  echo "Utgåva $$id"; \
-	  $(MAKE) --no-print-directory build UTGAVA=$$id && rm -rf site/$$id && mv site-$$id site/$$id || exit 1; \
-	done
+	$(PY) -m pratamedbarn build-editions --out site
 
 # Zensical reads no plugin of ours: the content is written out as plain Markdown first,
 # and our own step finishes the built site (script hashes, news feed, study guide PDF).

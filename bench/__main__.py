@@ -1,6 +1,6 @@
 """`make bench`: every benchmark, printed as the Markdown tables of BENCHMARKS.md.
 
-    python -m bench [site] [serve] [guide] [weight]
+    python -m bench [site] [serve] [guide] [weight] [editions]
 
 With no names, all of them run. The tables are also written to build/bench/results.md.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 
-from . import page_weight, serve_loop, site_build, study_guide
+from . import editions, page_weight, serve_loop, site_build, study_guide
 from .common import WORK, machine
 
 PARTS = {
@@ -18,6 +18,7 @@ PARTS = {
     "serve": ("Edit loop in mkdocs serve", serve_loop.run),
     "guide": ("Study guide PDF", study_guide.run),
     "weight": ("Page weight", page_weight.run),
+    "editions": ("Ten local editions against one", editions.run),
 }
 
 

@@ -1,16 +1,20 @@
-"""Command line: `python -m pratamedbarn check | schemas | links | generate | finish | editions | film`."""
+"""Command line: `python -m pratamedbarn check | schemas | links | generate | finish | editions |
+build-editions | film`."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from datetime import date
 from pathlib import Path
 
-from . import film_import
+from mkdocs.exceptions import Abort, PluginError
+
+from . import edition_builds, film_import
 from .csp import PolicyError
-from .editions import chosen_id, load_editions
+from .editions import chosen_id, load_editions, pick
 from .errors import ContentError, report
 from .generate import CONFIG, generate, read_config, site_name
 from .library import load_library
@@ -87,12 +91,28 @@ def check(root: Path) -> int:
 def published_editions(root: Path) -> int:
     """Print the id of every edition the workflows publish (not `publish: false`), a line each."""
     try:
-        editions = load_editions(load_library(root))
+        run = edition_builds.load(root)
     except ContentError as exc:
         return _report(exc)
-    for edition_id, loaded in editions.items():
-        if loaded.edition.publish:
-            print(edition_id)
+    for edition_id in run.ids():
+        print(edition_id)
+    return 0
+
+
+def build_editions(root: Path, out: Path, ids: list[str], jobs: int) -> int:
+    """Build the editions named (none: every published one), each into `out`/<id>/, from
+    content loaded once, in `jobs` processes."""
+    try:
+        run = edition_builds.load(root)
+        for edition_id in ids:
+            pick(run.editions, edition_id)
+    except ContentError as exc:
+        return _report(exc)
+    try:
+        edition_builds.build_editions(run, ids or run.ids(), root / CONFIG, out, jobs)
+    except (Abort, PluginError) as exc:
+        print(f"Utgåvorna kunde inte byggas: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -165,6 +185,15 @@ def main(argv: list[str] | None = None) -> int:
     finish_cmd.add_argument("--no-study-guide", action="store_true",
                             help="hoppa över studiehandledningens PDF")
     editions_cmd = sub.add_parser("editions", help="skriv namnen på de utgåvor som publiceras")
+    build_editions_cmd = sub.add_parser(
+        "build-editions", help="bygg utgåvorna, var och en i en egen mapp under site/")
+    build_editions_cmd.add_argument("ids", nargs="*", metavar="utgåva",
+                                    help="utgåvorna att bygga (standard: alla som publiceras)")
+    build_editions_cmd.add_argument("--out", type=Path, default=Path("site"),
+                                    help="mappen att bygga i (standard: site)")
+    build_editions_cmd.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)),
+                                    help="hur många utgåvor som byggs samtidigt (standard: "
+                                         "en per kärna)")
     film_cmd = sub.add_parser("film", help="gör en inspelad film klar för webbplatsen (ffmpeg)")
     film_cmd.add_argument("file", type=Path, nargs="?", default=Path(""),
                           help="inspelningen, till exempel inspelning.mov")
@@ -176,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     port_cmd = sub.add_parser("port", help="säg till om porten för make serve är upptagen")
     port_cmd.add_argument("number", type=int)
     for cmd in (check_cmd, schemas_cmd, links_cmd, generate_cmd, finish_cmd, editions_cmd,
-                film_cmd):
+                build_editions_cmd, film_cmd):
         cmd.add_argument("--root", type=Path, default=Path("."),
                          help="mappen där videos.yaml ligger (standard: den här mappen)")
     args = parser.parse_args(argv)
@@ -188,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         return film_import.run(args.root, args.file, args.id, args.sekund, args.textning)
     if args.command == "port":
         return port(args.number)
+    if args.command == "build-editions":
+        return build_editions(args.root, args.out, args.ids, args.jobs)
     if args.command == "finish":
         return finish(args.root, args.site, args.config, not args.no_study_guide)
     return {"check": check, "schemas": schemas,

@@ -26,12 +26,13 @@ from .editions import load_editions, pick
 from .errors import ContentError
 from .library import load_library
 from .site_build import printed
-from .study_guide import Publication, write_pdf
+from .study_guide import PageNumbers, Publication, write_pdf
 from .version import current_version
 
-#: In the worker: the last layout of each document, file name → (HTML, PDF bytes). A save
-#: that does not change a document's HTML costs no layout.
-_laid_out: dict[str, tuple[str, bytes]] = {}
+#: In the worker: the last layout of each document, file name → (HTML, PDF bytes, where its
+#: anchors fell). A save that does not change a document's HTML costs no layout, and one
+#: that changes a few words is laid out once, with the last page numbers written in.
+_laid_out: dict[str, tuple[str, bytes, PageNumbers]] = {}
 
 
 def _start_worker(server: int) -> None:
@@ -59,10 +60,11 @@ def lay_out(root: Path, publication: Publication, edition: str | None = None) ->
         return {}  # saved again since the build, and broken: the next build shows where
     documents = printed(library, current_version(root), publication, chosen)
     for name, html in documents.items():
-        if _laid_out.get(name, ("", b""))[0] != html:
+        last = _laid_out.get(name)
+        if not last or last[0] != html:
             buffer = BytesIO()
-            write_pdf(html, buffer)
-            _laid_out[name] = (html, buffer.getvalue())
+            pages = write_pdf(html, buffer, like=last[2] if last else None)
+            _laid_out[name] = (html, buffer.getvalue(), pages)
     return {name: _laid_out[name][1] for name in documents}
 
 

@@ -18,7 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, kinds
-from .editions import EDITIONS_DIR, chosen_id
+from .edition_builds import EditionsRun
+from .editions import EDITIONS_DIR, chosen_id, pick
 from .errors import ContentError
 from .guide_worker import GuideWorker
 from .library import content_files
@@ -48,6 +49,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
     _hashes: frozenset[str] = frozenset()
     #: In `mkdocs serve`, while the content has errors: one line each, shown on every page.
     problems: list[str] | None = None
+    #: Set by edition_builds: the content loaded once for many editions' builds.
+    run: EditionsRun | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,7 +73,10 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         if self.serving:
             self.guide.outdated()
         try:
-            self.build = SiteBuild.load(self.root, config.site_name, self.edition)
+            self.build = (SiteBuild.for_edition(self.run.library,
+                                                pick(self.run.editions, self.edition),
+                                                config.site_name) if self.run else
+                          SiteBuild.load(self.root, config.site_name, self.edition))
         except ContentError as exc:
             if not self.serving:
                 raise PluginError(f"Innehållet har {len(exc.problems)} fel:\n{exc}") from None
@@ -155,6 +161,8 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         publication = Publication.from_config(config)
         if self.serving:
             self.guide.start(self.root, publication, site_dir, self.edition)
+        elif self.run:
+            self.run.pages = write_printed(self.build, publication, site_dir, self.run.pages)
         else:
             write_printed(self.build, publication, site_dir)
 

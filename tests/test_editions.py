@@ -30,14 +30,24 @@ def build(project: Path, site_dir: Path, edition: str | None) -> subprocess.Comp
                           capture_output=True, text=True, env=env, check=False)
 
 
+def build_editions(project: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m pratamedbarn build-editions` of `project`, as `make build-editions` runs it."""
+    env = {k: v for k, v in os.environ.items() if k not in (EDITION_ENV, PRODUCTION_ENV)}
+    return subprocess.run([sys.executable, "-m", "pratamedbarn", "build-editions", "--root",
+                           str(project), "--out", str(out), *args],
+                          capture_output=True, text=True, env=dict(env, NO_MKDOCS_2_WARNING="1"),
+                          check=False)
+
+
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory) -> Path:
-    """The shipped content built as the example edition, study guide included."""
+    """The shipped content built as the example edition, study guide included, the way the
+    workflows build every edition."""
     def make(tmp: Path) -> None:
-        result = build(REPO, tmp / "site", "exempel")
+        result = build_editions(REPO, tmp / "site", "exempel")
         assert result.returncode == 0, result.stderr
 
-    return made_once(tmp_path_factory, "example-edition-site", make) / "site"
+    return made_once(tmp_path_factory, "example-edition-site", make) / "site" / "exempel"
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -212,6 +222,36 @@ def test_the_example_editions_study_guide_prints_its_routines_and_support(exampl
     # The empty slot keeps its question and lines for the group to fill in.
     assert kinds.LOCAL_SLOTS["konsultation"].question in text
     assert "exempelkommunen.example/prata-med-barn" in text
+
+
+def test_editions_built_in_one_run_each_carry_their_own_sender(tmp_path: Path):
+    project = site_project(tmp_path, study_guide=True)
+    names = {"norr": "Norrby kommun", "soder": "Söderby kommun"}
+    for edition_id, name in names.items():
+        data = small_edition(samrad=f"{name}: samråd via Barnahus.")
+        data["publisher"]["name"] = name
+        data["site_url"] = f"https://{edition_id}.example/"
+        with_edition(project, edition_id, data, lokalt=["samrad"] if edition_id == "norr" else None)
+    result = build_editions(project, tmp_path / "site", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    # One worker each, in either order.
+    assert sorted(result.stdout.splitlines()) == ["Utgåva norr", "Utgåva soder"]
+    for edition_id, name in names.items():
+        site = tmp_path / "site" / edition_id
+        footer = soup(site, "index.html").select_one("footer .pmb-sender").get_text(" ", strip=True)
+        assert f"Utges av {name}" in footer
+        guide = " ".join(subprocess.run(["pdftotext", str(site / "studiehandledning.pdf"), "-"],
+                                        capture_output=True, text=True, check=True).stdout.split())
+        other = next(n for n in names.values() if n != name)
+        assert f"{name}: samråd via Barnahus." in guide and other not in guide
+        assert f"{edition_id}.example" in guide
+
+
+def test_build_editions_names_an_edition_that_does_not_exist(tmp_path: Path):
+    result = build_editions(site_project(tmp_path), tmp_path / "site", "finns-inte")
+    assert result.returncode == 1
+    assert "utgåvan 'finns-inte' finns inte" in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_the_generic_build_shows_the_generic_advice(shipped_site: Path):

@@ -14,8 +14,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from helpers import GOOD, REPO, made_once
+from pratamedbarn import study_guide
 from pratamedbarn.library import load_library
-from pratamedbarn.study_guide import build_study_guide, read_publication, render_html
+from pratamedbarn.study_guide import build_study_guide, read_publication, render_html, write_pdf
 from pratamedbarn.version import current_version
 
 SITE_URL = read_publication(REPO / "mkdocs.yml").site_url
@@ -242,3 +243,30 @@ def test_a_film_in_two_sessions_is_printed_once_and_referred_to_after(content: P
     assert 'class="see-earlier"><a class="page-ref" href="#film-forbereda-samtalet"' in second
     # The second session's own questions about the film are printed where it refers back.
     assert "Vad har ni prövat?" in second
+
+
+def _layout_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_a_guide_laid_out_like_another_prints_the_same_in_one_layout(tmp_path: Path,
+                                                                      monkeypatch):
+    # Another edition's page numbers, written in, spare the layouts target-counter() needs.
+    html = render_html(load_library(GOOD), read_publication(REPO / "mkdocs.yml"),
+                       current_version(GOOD))
+    pages = write_pdf(html, tmp_path / "alone.pdf")
+    layouts = []
+    real = study_guide._document
+    monkeypatch.setattr(study_guide, "_document",
+                        lambda *args: layouts.append(args) or real(*args))
+    assert write_pdf(html, tmp_path / "like.pdf", like=pages) == pages
+    assert len(layouts) == 1
+    # Numbers that do not hold for this text: laid out again with the pages it found.
+    layouts.clear()
+    moved = {anchor: page + 1 for anchor, page in pages.items()}
+    assert write_pdf(html, tmp_path / "moved.pdf", like=moved) == pages
+    assert len(layouts) == 2
+    alone = _layout_text(tmp_path / "alone.pdf")
+    assert re.search(r"\(sidan \d+\)", alone)
+    assert _layout_text(tmp_path / "like.pdf") == alone == _layout_text(tmp_path / "moved.pdf")
