@@ -62,10 +62,18 @@ def check(root: Path) -> int:
     try:
         library = load_library(root)
         editions = load_editions(library)
-        # The pages too: a hand-written page may take a generated page's address.
-        SiteBuild.for_edition(library, None, name)
     except ContentError as exc:
         return _report(exc)
+    # The pages too, each edition's and the generic course's: a hand-written page may take a
+    # generated page's address, and a link in a routine's text lead nowhere.
+    problems = []
+    for edition in [None, *editions.values()]:
+        try:
+            SiteBuild.for_edition(library, edition, name)
+        except ContentError as exc:
+            problems += [p for p in exc.problems if p not in problems]
+    if problems:
+        return _report(ContentError(problems))
     review = review_notice(library, date.today())
     for note in [*library.notes, *([review] if review else [])]:
         print(f"Obs: {note}")

@@ -93,8 +93,11 @@ class SiteBuild:
     def check_links(self) -> None:
         """Raise ContentError for every link to a page, file or anchor of the site that the
         engine's strict build would refuse (internal_links.py)."""
+        sources = dict(self.library.sources)
+        if self.edition:  # its routines are shown on the pages that ask for them
+            sources[self.edition.file] = self.edition.source
         problems = link_problems(self.library.root / "docs", self.markdown,
-                                 (SITE_SCRIPT, DAYS_SCRIPT), self.library.sources,
+                                 (SITE_SCRIPT, DAYS_SCRIPT), sources,
                                  lambda uri, markdown: self.finished_markdown(uri, markdown, None))
         if problems:
             raise ContentError(problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -135,6 +136,19 @@ def test_check_names_a_lokalt_name_no_slot_declares(content: Path):
     line = line_of(content / "videos.yaml", "lokalt:")
     assert (f"videos.yaml:{line}: film 'forbereda-samtalet', lokalt[1]: 'barnhus' är ingen "
             "lokal rutin. Menade du 'barnahus'?") in result.stderr
+
+
+def test_check_names_a_broken_link_in_a_routine_by_file_and_line(content: Path):
+    # As in a checkout: the site's own assets, which the pages for the child link to.
+    shutil.copytree(REPO / "docs" / "assets", content / "docs" / "assets", dirs_exist_ok=True)
+    with_edition(content, "norr", small_edition(samrad="Se [rutinen](../rutiner/samrad.md)."),
+                 lokalt=["samrad"])
+    result = run_check(content)
+    assert result.returncode == 1
+    line = line_of(content / EDITIONS_DIR / "norr.yaml", "samrad:")
+    assert result.stderr.startswith(f"{EDITIONS_DIR}/norr.yaml:{line}: routines.samrad: länken "
+                                    "'../rutiner/samrad.md' leder till en sida som inte finns")
+    assert "1 fel hittades" in result.stderr
 
 
 def test_check_passes_and_counts_the_editions(content: Path):
