@@ -7,6 +7,7 @@ Markdown dialect. No MkDocs import here; the plugin and build_study_guide.py cal
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -120,8 +121,10 @@ def qr_code(url: str) -> Markup:
     return Markup(segno.make(url, error="m", micro=False).svg_data_uri(border=0, dark="#000"))
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """The printed documents' Jinja: autoescaping, the Markdown filters, clock and QR code."""
+    """The printed documents' Jinja: autoescaping, the Markdown filters, clock and QR code.
+    One a process, so its templates are compiled once for every edition and every save."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         autoescape=True, trim_blocks=True, lstrip_blocks=True)
