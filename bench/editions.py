@@ -2,7 +2,7 @@
 
 A copy of the shipped project (project.py, at 1×) gets ten editions made from
 utgavor/exempel.yaml, each with its own municipality in its sender, address and routines.
-Two builds are timed in turn, each in a fresh process into an empty folder:
+Three builds are timed in turn, each in a fresh process into an empty folder:
 
 - **one edition** as `make build UTGAVA=<id>` builds it: `mkdocs build --strict`;
 - **ten editions** as `make build-editions` builds them: `python -m pratamedbarn

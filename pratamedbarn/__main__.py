@@ -4,13 +4,11 @@ build-editions | film`."""
 from __future__ import annotations
 
 import argparse
-import os
+import logging
 import socket
 import sys
 from datetime import date
 from pathlib import Path
-
-from mkdocs.exceptions import Abort, PluginError
 
 from . import edition_builds, film_import
 from .csp import PolicyError
@@ -107,19 +105,24 @@ def published_editions(root: Path) -> int:
     return 0
 
 
-def build_editions(root: Path, out: Path, ids: list[str], jobs: int) -> int:
+def build_editions(root: Path, out: Path, ids: list[str], jobs: int | None) -> int:
     """Build the editions named (none: every published one), each into `out`/<id>/, from
-    content loaded once, in `jobs` processes."""
+    content loaded once, in `jobs` processes (None: one a core)."""
     try:
         run = edition_builds.load(root)
         for edition_id in ids:
             pick(run.editions, edition_id)
     except ContentError as exc:
         return _report(exc)
+    # What MkDocs logs (a build's errors and warnings) to the terminal, as `mkdocs build` does.
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
     try:
-        edition_builds.build_editions(run, ids or run.ids(), root / CONFIG, out, jobs)
-    except (Abort, PluginError) as exc:
-        print(f"Utgåvorna kunde inte byggas: {exc}", file=sys.stderr)
+        edition_builds.build_editions(run, ids or run.ids(), root / CONFIG, out,
+                                      jobs or edition_builds.default_jobs())
+    except edition_builds.EditionFailed as exc:
+        print(exc, file=sys.stderr)
         return 1
     return 0
 
@@ -199,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                                     help="utgåvorna att bygga (standard: alla som publiceras)")
     build_editions_cmd.add_argument("--out", type=Path, default=Path("site"),
                                     help="mappen att bygga i (standard: site)")
-    build_editions_cmd.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)),
+    build_editions_cmd.add_argument("--jobs", type=int, default=None,
                                     help="hur många utgåvor som byggs samtidigt (standard: "
                                          "en per kärna)")
     film_cmd = sub.add_parser("film", help="gör en inspelad film klar för webbplatsen (ffmpeg)")

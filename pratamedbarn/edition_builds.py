@@ -12,6 +12,8 @@ editions against one.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,10 +21,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from .editions import LoadedEdition, load_editions
 from .library import Library, load_library
-from .study_guide import PageNumbers
+from .study_guide import Layout
 
 #: The plugin's name in mkdocs.yml.
 PLUGIN = "pratamedbarn"
@@ -30,17 +33,21 @@ PLUGIN = "pratamedbarn"
 
 @dataclass
 class EditionsRun:
-    """What the editions of one run share: the content, loaded and checked once, and where
-    the last edition's printed documents put their anchors (file name → page numbers)."""
+    """What the editions of one run share: the content, loaded and checked once, and the
+    layout of the last edition's printed documents, by file name (study_guide.write_pdf)."""
 
     library: Library
     editions: dict[str, LoadedEdition]
-    pages: dict[str, PageNumbers] = field(default_factory=dict)
+    layouts: dict[str, Layout] = field(default_factory=dict)
 
     def ids(self) -> list[str]:
         """The editions the workflows publish (all but `publish: false`), by name."""
         return [edition_id for edition_id, loaded in self.editions.items()
                 if loaded.edition.publish]
+
+
+class EditionFailed(Exception):
+    """An edition's build failed; MkDocs has logged why. The message names the edition."""
 
 
 def load(root: Path) -> EditionsRun:
@@ -49,30 +56,59 @@ def load(root: Path) -> EditionsRun:
     return EditionsRun(library, load_editions(library))
 
 
+def default_jobs() -> int:
+    """One worker a core this process may use."""
+    if hasattr(os, "sched_getaffinity"):  # Linux; macOS has only the count of cores
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+#: In a worker: the run it was forked with (set by _adopt, never pickled).
+_run: EditionsRun | None = None
+
+
+def _adopt(run: EditionsRun) -> None:
+    global _run
+    _run = run
+
+
 def build_editions(run: EditionsRun, ids: list[str], config_file: Path, out: Path,
                    jobs: int) -> None:
     """Build the editions `ids`, each into `out`/<id>/, in `jobs` worker processes that
-    take turns over them. Raises the first edition's failure (mkdocs' Abort, PluginError)."""
+    take turns over them. Raises EditionFailed for the first edition that fails."""
     groups = [ids[i::jobs] for i in range(min(jobs, len(ids)))]
     if len(groups) <= 1:
-        _build_group(run, ids, config_file, out)
+        _build_group(ids, config_file, out, run)
         return
-    # Forked: each worker has the content this process loaded, not a load of its own.
-    with ProcessPoolExecutor(len(groups), mp_context=multiprocessing.get_context("fork")) as pool:
-        for done in [pool.submit(_build_group, run, group, config_file, out) for group in groups]:
+    # Forked, with the run as the workers' initializer's argument: a forked process gets it
+    # with the rest of this process's memory, where a task's arguments would be pickled.
+    with ProcessPoolExecutor(len(groups), mp_context=multiprocessing.get_context("fork"),
+                             initializer=_adopt, initargs=(run,)) as pool:
+        for done in [pool.submit(_build_group, group, config_file, out) for group in groups]:
             done.result()
 
 
-def _build_group(run: EditionsRun, ids: list[str], config_file: Path, out: Path) -> None:
+def _build_group(ids: list[str], config_file: Path, out: Path,
+                 run: EditionsRun | None = None) -> None:
+    run = run or _run
     for edition_id in ids:
         # One write a line: the workers share the terminal.
         sys.stdout.write(f"Utgåva {edition_id}\n")
         sys.stdout.flush()
-        build_edition(run, edition_id, config_file, out / edition_id)
+        # Built beside its folder and moved in when done: a failed build leaves the last one.
+        building = out / f".{edition_id}.bygger"
+        try:
+            build_edition(run, edition_id, config_file, building)
+        except Abort as exc:
+            shutil.rmtree(building, ignore_errors=True)
+            raise EditionFailed(f"Utgåvan {edition_id} kunde inte byggas (se ovan).") from exc
+        shutil.rmtree(out / edition_id, ignore_errors=True)
+        building.rename(out / edition_id)
 
 
 def build_edition(run: EditionsRun, edition_id: str, config_file: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` of one edition into `site_dir`, from the run's content."""
+    """`mkdocs build --strict` of one edition into `site_dir`, from the run's content.
+    Raises mkdocs' Abort when the build fails, after logging why to the `mkdocs` logger."""
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
     plugin = config.plugins[PLUGIN]
     plugin.config.edition = edition_id

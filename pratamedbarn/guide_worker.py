@@ -26,13 +26,13 @@ from .editions import load_editions, pick
 from .errors import ContentError
 from .library import load_library
 from .site_build import printed
-from .study_guide import PageNumbers, Publication, write_pdf
+from .study_guide import Layout, Publication, write_pdf
 from .version import current_version
 
-#: In the worker: the last layout of each document, file name → (HTML, PDF bytes, where its
-#: anchors fell). A save that does not change a document's HTML costs no layout, and one
-#: that changes a few words is laid out once, with the last page numbers written in.
-_laid_out: dict[str, tuple[str, bytes, PageNumbers]] = {}
+#: In the worker: the last layout of each document, file name → (HTML, PDF bytes, layout). A
+#: save that does not change a document's HTML costs no layout, and one that changes a few
+#: words is laid out once, like the last (study_guide.write_pdf).
+_laid_out: dict[str, tuple[str, bytes, Layout]] = {}
 
 
 def _start_worker(server: int) -> None:
@@ -63,8 +63,8 @@ def lay_out(root: Path, publication: Publication, edition: str | None = None) ->
         last = _laid_out.get(name)
         if not last or last[0] != html:
             buffer = BytesIO()
-            pages = write_pdf(html, buffer, like=last[2] if last else None)
-            _laid_out[name] = (html, buffer.getvalue(), pages)
+            layout = write_pdf(html, buffer, like=last[2] if last else None)
+            _laid_out[name] = (html, buffer.getvalue(), layout)
     return {name: _laid_out[name][1] for name in documents}
 
 

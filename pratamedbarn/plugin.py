@@ -162,7 +162,7 @@ class PrataMedBarnPlugin(BasePlugin[PrataMedBarnConfig]):
         if self.serving:
             self.guide.start(self.root, publication, site_dir, self.edition)
         elif self.run:
-            self.run.pages = write_printed(self.build, publication, site_dir, self.run.pages)
+            self.run.layouts = write_printed(self.build, publication, site_dir, self.run.layouts)
         else:
             write_printed(self.build, publication, site_dir)
 

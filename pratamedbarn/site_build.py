@@ -26,7 +26,7 @@ from .news import atom_feed, with_date_line
 from .pages import DEFAULT_SITE_NAME, Page, build_nav, build_pages, page_meta, site_pages, sitemap
 from .pocket_cards import render_cards
 from .search import refine_index
-from .study_guide import PageNumbers, Publication, render_html, write_pdf
+from .study_guide import Layout, Publication, render_html, write_pdf
 from .thumbnails import thumbnails
 from .urls import (
     CARDS_NAME,
@@ -252,9 +252,9 @@ def finish_site(build: SiteBuild, site_dir: Path, publication: Publication, site
 
 
 def write_printed(build: SiteBuild, publication: Publication, site_dir: Path,
-                  like: dict[str, PageNumbers] | None = None) -> dict[str, PageNumbers]:
-    """Lay out the printed documents the site publishes into `site_dir`. Returns where each
-    one's anchors fell, by file name: `like` for the next edition's (see write_pdf)."""
+                  like: dict[str, Layout] | None = None) -> dict[str, Layout]:
+    """Lay out the printed documents the site publishes into `site_dir`, each like the same
+    document in `like` (by file name; see write_pdf). Returns their layouts, by file name."""
     documents = printed(build.library, build.version, publication, build.edition)
     return {name: write_pdf(html, site_dir / name, (like or {}).get(name))
             for name, html in documents.items()}

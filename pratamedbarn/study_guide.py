@@ -8,6 +8,7 @@ Markdown dialect. No MkDocs import here; the plugin and build_study_guide.py cal
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -164,6 +165,24 @@ body > :not(#kopieringsunderlag), #kopieringsunderlag > :not(.sheet) { display: 
 PageNumbers = dict[str, int]
 
 
+@dataclass(frozen=True)
+class Layout:
+    """What a laid-out document tells the layout of the next, similar one (another
+    edition's, the next save's): where its anchors fell, and how many pages each sheet of its
+    Kopieringsunderlag took alone, with a fingerprint of the sheet's text (anchor →
+    (fingerprint, pages))."""
+
+    pages: PageNumbers
+    sheets: dict[str, tuple[str, int]]
+
+    def sheet_pages(self, texts: Mapping[str, str]) -> dict[str, int] | None:
+        """The sheets' lengths for a document whose sheets have the fingerprints `texts`;
+        None when any sheet's text differs, and its length must be measured again."""
+        if {anchor: text for anchor, (text, _) in self.sheets.items()} != dict(texts):
+            return None
+        return {anchor: length for anchor, (_, length) in self.sheets.items()}
+
+
 def _anchor_pages(document) -> PageNumbers:
     """The page each anchor of a laid-out `document` starts on."""
     first: PageNumbers = {}
@@ -177,6 +196,21 @@ def _sheet_pages(pages: Mapping[str, int]) -> dict[str, int]:
     """How many pages each sheet of the Kopieringsunderlag takes, by its anchor."""
     return {anchor: pages[f"{anchor}-slut"] - page + 1 for anchor, page in pages.items()
             if anchor.startswith("kopia-") and f"{anchor}-slut" in pages}
+
+
+#: A sheet of the Kopieringsunderlag in the guide's HTML, from its anchor to its end mark.
+_SHEET = re.compile(r'id="(kopia-[^"]+)"(.*?)id="\1-slut"', re.DOTALL)
+#: A link to the site, which each edition's sheets print with the edition's own address.
+_WEB_LINK = re.compile(r'<a href="https?://[^"]*">[^<]*</a>')
+
+
+def _sheet_texts(html: str) -> dict[str, str]:
+    """A fingerprint of each sheet's text, by its anchor: what its length follows from.
+    The links to the site are left out, so that editions share their sheets' lengths (an
+    address some letters longer could in principle push a sheet onto a second page: it is
+    then laid out long, with its questions on a page of their own, and referred to as such)."""
+    return {m[1]: hashlib.sha256(_WEB_LINK.sub("", m[2]).encode()).hexdigest()
+            for m in _SHEET.finditer(html)}
 
 
 def _sheet_layout(pages: Mapping[str, int]) -> str:
@@ -212,7 +246,8 @@ def _document(html: str, css: str = ""):
         pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
-#: A link to a place in the same document.
+#: A link to a place in the same document. (An anchor with `&` or `%` in it would be
+#: caught escaped and never match: its link keeps target-counter(), and is not checked.)
 _INTERNAL_LINK = re.compile(r'href="#([^"]+)"')
 
 
@@ -223,33 +258,39 @@ def _numbered(html: str, pages: Mapping[str, int]) -> str:
         lambda m: f'{m[0]} data-page="{pages[m[1]]}"' if m[1] in pages else m[0], html)
 
 
-def write_pdf(html: str, target: Path | BinaryIO,
-              like: Mapping[str, int] | None = None) -> PageNumbers:
+def write_pdf(html: str, target: Path | BinaryIO, like: Layout | None = None) -> Layout:
     """Lay out `html` with the guide's print stylesheet and fonts; write a tagged PDF.
-    Returns where its anchors fell, for the next, similar document's `like`.
+    Returns what the layout of the next, similar document takes as its `like`.
 
-    Two layouts: the Kopieringsunderlag's sheets alone, to count their pages, then the
-    whole guide, where target-counter() gives each sheet's first and last page. WeasyPrint
+    Alone, two layouts: the Kopieringsunderlag's sheets alone, to count their pages, then
+    the whole guide, where target-counter() gives each page reference its number. WeasyPrint
     lays a page out again when a page it refers to moves, which is most pages of the guide.
     (The pocket cards have no sheets: their first layout is of an empty page, a few ms.)
 
-    `like`, the page numbers of a document that differs in a few words (another edition's):
-    the numbers are written in, and the guide is laid out once. If this document's text moved
-    a page that it links to, it is laid out again with the pages it found, and if that
-    moves a page too, as above.
+    `like`, the layout of a document that differs in a few words (another edition's, the
+    previous save): the sheets keep their lengths unless their text changed, the page numbers
+    are written in, and the guide is laid out once. If this document's text moved a page that
+    it links to, it is laid out again with the pages it found, and if that moves a page too,
+    with target-counter() as above.
     """
+    texts = _sheet_texts(html)
+    lengths = like.sheet_pages(texts) if like else None
+    if lengths is None:
+        lengths = _sheet_pages(_anchor_pages(_document(html, _SHEETS_ALONE)))
+    rules = _sheet_layout(lengths)
     linked = set(_INTERNAL_LINK.findall(html))
-    for _ in range(2 if like is not None else 0):
-        document = _document(_numbered(html, like), _sheet_layout(_sheet_pages(like)))
-        pages = _anchor_pages(document)
-        if all(pages.get(anchor) == like.get(anchor) for anchor in linked):
-            document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
-            return pages
-        like = pages
-    layout = _sheet_layout(_sheet_pages(_anchor_pages(_document(html, _SHEETS_ALONE))))
-    document = _document(html, layout)
+    pages = like.pages if like else None
+    for _ in range(2 if pages is not None else 0):
+        document = _document(_numbered(html, pages), rules)
+        found = _anchor_pages(document)
+        if all(found.get(anchor) == pages.get(anchor) for anchor in linked):
+            break
+        pages = found
+    else:
+        document = _document(html, rules)
     document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
-    return _anchor_pages(document)
+    return Layout(_anchor_pages(document),
+                  {anchor: (texts.get(anchor, ""), length) for anchor, length in lengths.items()})
 
 
 def build_study_guide(root: Path, target: Path | BinaryIO, mkdocs_yml: Path,

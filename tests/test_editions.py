@@ -31,13 +31,14 @@ def build(project: Path, site_dir: Path, edition: str | None) -> subprocess.Comp
                           capture_output=True, text=True, env=env, check=False)
 
 
-def build_editions(project: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
+def build_editions(project: Path, out: Path, *args: str,
+                   production: bool = False) -> subprocess.CompletedProcess:
     """`python -m pratamedbarn build-editions` of `project`, as `make build-editions` runs it."""
     env = {k: v for k, v in os.environ.items() if k not in (EDITION_ENV, PRODUCTION_ENV)}
+    env |= {"NO_MKDOCS_2_WARNING": "1", **({PRODUCTION_ENV: "1"} if production else {})}
     return subprocess.run([sys.executable, "-m", "pratamedbarn", "build-editions", "--root",
                            str(project), "--out", str(out), *args],
-                          capture_output=True, text=True, env=dict(env, NO_MKDOCS_2_WARNING="1"),
-                          check=False)
+                          capture_output=True, text=True, env=env, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -238,27 +239,51 @@ def test_the_example_editions_study_guide_prints_its_routines_and_support(exampl
     assert "exempelkommunen.example/prata-med-barn" in text
 
 
-def test_editions_built_in_one_run_each_carry_their_own_sender(tmp_path: Path):
-    project = site_project(tmp_path, study_guide=True)
-    names = {"norr": "Norrby kommun", "soder": "Söderby kommun"}
-    for edition_id, name in names.items():
+NAMES = {"norr": "Norrby kommun", "soder": "Söderby kommun", "vast": "Västerby kommun"}
+
+
+def editions_project(tmp_path: Path, study_guide: bool = True, **changes: dict) -> Path:
+    """The fixture content with an edition for each of NAMES; `changes` to an edition's
+    publisher by its id."""
+    project = site_project(tmp_path, study_guide=study_guide)
+    for n, (edition_id, name) in enumerate(NAMES.items()):
         data = small_edition(samrad=f"{name}: samråd via Barnahus.")
-        data["publisher"]["name"] = name
+        data["publisher"] |= {"name": name, **changes.get(edition_id, {})}
         data["site_url"] = f"https://{edition_id}.example/"
-        with_edition(project, edition_id, data, lokalt=["samrad"] if edition_id == "norr" else None)
-    result = build_editions(project, tmp_path / "site", "--jobs", "2")
+        with_edition(project, edition_id, data, lokalt=None if n else ["samrad"])
+    return project
+
+
+def test_editions_built_in_one_run_each_carry_their_own_sender(tmp_path: Path):
+    # Two workers: one builds norr and then vast, like norr's; the other soder.
+    result = build_editions(editions_project(tmp_path), tmp_path / "site", "--jobs", "2")
     assert result.returncode == 0, result.stderr
-    # One worker each, in either order.
-    assert sorted(result.stdout.splitlines()) == ["Utgåva norr", "Utgåva soder"]
-    for edition_id, name in names.items():
+    assert sorted(result.stdout.splitlines()) == [f"Utgåva {e}" for e in sorted(NAMES)]
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == sorted(NAMES)
+    for edition_id, name in NAMES.items():
         site = tmp_path / "site" / edition_id
         footer = soup(site, "index.html").select_one("footer .pmb-sender").get_text(" ", strip=True)
         assert f"Utges av {name}" in footer
         guide = " ".join(subprocess.run(["pdftotext", str(site / "studiehandledning.pdf"), "-"],
                                         capture_output=True, text=True, check=True).stdout.split())
-        other = next(n for n in names.values() if n != name)
-        assert f"{name}: samråd via Barnahus." in guide and other not in guide
+        others = [n for n in NAMES.values() if n != name]
+        assert f"{name}: samråd via Barnahus." in guide
+        assert not any(other in guide for other in others), edition_id
         assert f"{edition_id}.example" in guide
+
+
+def test_an_edition_that_fails_in_a_worker_is_named_with_its_reason(tmp_path: Path):
+    # Production: every sender complete (the example's logo), but one phone number missing.
+    logo = {"logo": "media/utgavor/exempelkommunen.svg", "logo_alt": "Logotyp"}
+    project = editions_project(tmp_path, study_guide=False, norr=logo, vast=logo,
+                               soder={**logo, "phone": ""})
+    shutil.copytree(REPO / "docs" / "media" / "utgavor", project / "docs" / "media" / "utgavor")
+    result = build_editions(project, tmp_path / "site", "--jobs", "2", production=True)
+    assert result.returncode == 1
+    assert "utgavor/soder.yaml:" in result.stderr and "publisher.phone" in result.stderr
+    assert result.stderr.splitlines()[-1] == "Utgåvan soder kunde inte byggas (se ovan)."
+    assert not (tmp_path / "site" / "soder").exists()
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["norr", "vast"]
 
 
 def test_build_editions_names_an_edition_that_does_not_exist(tmp_path: Path):

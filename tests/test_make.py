@@ -22,9 +22,10 @@ ENGLISH = re.compile(r"make(\[\d+\])?:|Error|Traceback|Collecting|Successfully|R
 #: them the make under test is an editor's own, not a sub-make that announces its directory.
 PARENT_MAKE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
 
-#: The venv running these tests, installed: in a copy of the repository (make
-#: test-editor-changes) there is no .venv beside the Makefile, and make would install one.
-VENV = f"VENV={sys.prefix}"
+#: The venv running these tests (in a copy of the repository, make test-editor-changes, there
+#: is no .venv beside the Makefile). Its install stamp is any file newer than the copies'
+#: pyproject.toml (see _repo_copy): make must never install into the venv running the tests.
+VENV = (f"VENV={sys.prefix}", f"STAMP={sys.executable}")
 
 
 def _make(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -35,8 +36,9 @@ def _make(cwd: Path, *args: str, env: dict | None = None) -> subprocess.Complete
 
 
 def _repo_copy(content: Path) -> Path:
-    # pyproject.toml keeps its time, so the shared venv counts as installed for it.
-    shutil.copy2(REPO / "pyproject.toml", content)
+    # pyproject.toml as old as can be: an installed venv is never out of date for it.
+    shutil.copy(REPO / "pyproject.toml", content)
+    os.utime(content / "pyproject.toml", (0, 0))
     return content
 
 
@@ -49,7 +51,7 @@ def _break(content: Path) -> None:
 def test_a_failing_check_exits_1_in_swedish_every_time(content: Path):
     _break(_repo_copy(content))
     for _ in range(20):
-        result = _make(content, "check", VENV)
+        result = _make(content, "check", *VENV)
         assert result.returncode == 1, result.stdout + result.stderr
         assert not ENGLISH.search(result.stdout + result.stderr), result.stdout + result.stderr
         assert result.stderr.splitlines()[-1] == (
@@ -57,7 +59,7 @@ def test_a_failing_check_exits_1_in_swedish_every_time(content: Path):
 
 
 def test_a_passing_check_exits_0(content: Path):
-    result = _make(_repo_copy(content), "check", VENV)
+    result = _make(_repo_copy(content), "check", *VENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "Ändringen kan publiceras."
 
@@ -66,7 +68,7 @@ def test_make_serve_on_a_taken_port_exits_1_in_swedish(content: Path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         port = taken.getsockname()[1]
-        result = _make(_repo_copy(content), "serve", f"PORT={port}", VENV)
+        result = _make(_repo_copy(content), "serve", f"PORT={port}", *VENV)
     assert result.returncode == 1
     assert not ENGLISH.search(result.stdout + result.stderr), result.stdout + result.stderr
     assert result.stderr.startswith(f"Port {port} används redan")
@@ -75,7 +77,7 @@ def test_make_serve_on_a_taken_port_exits_1_in_swedish(content: Path):
 def test_other_targets_keep_make_s_own_words(content: Path):
     # Question mode is for the editor's commands alone: `make build` reports as make does.
     _break(_repo_copy(content))
-    result = _make(content, "check", "build", VENV)
+    result = _make(content, "check", "build", *VENV)
     assert result.returncode == 2
     assert "make: ***" in result.stderr
 

@@ -16,7 +16,13 @@ from pypdf import PdfReader
 from helpers import GOOD, REPO, made_once
 from pratamedbarn import study_guide
 from pratamedbarn.library import load_library
-from pratamedbarn.study_guide import build_study_guide, read_publication, render_html, write_pdf
+from pratamedbarn.study_guide import (
+    Layout,
+    build_study_guide,
+    read_publication,
+    render_html,
+    write_pdf,
+)
 from pratamedbarn.version import current_version
 
 SITE_URL = read_publication(REPO / "mkdocs.yml").site_url
@@ -255,18 +261,26 @@ def test_a_guide_laid_out_like_another_prints_the_same_in_one_layout(tmp_path: P
     # Another edition's page numbers, written in, spare the layouts target-counter() needs.
     html = render_html(load_library(GOOD), read_publication(REPO / "mkdocs.yml"),
                        current_version(GOOD))
-    pages = write_pdf(html, tmp_path / "alone.pdf")
+    layout = write_pdf(html, tmp_path / "alone.pdf")
+    assert layout.sheets and layout.pages
     layouts = []
     real = study_guide._document
     monkeypatch.setattr(study_guide, "_document",
                         lambda *args: layouts.append(args) or real(*args))
-    assert write_pdf(html, tmp_path / "like.pdf", like=pages) == pages
+    assert write_pdf(html, tmp_path / "like.pdf", like=layout) == layout
     assert len(layouts) == 1
     # Numbers that do not hold for this text: laid out again with the pages it found.
     layouts.clear()
-    moved = {anchor: page + 1 for anchor, page in pages.items()}
-    assert write_pdf(html, tmp_path / "moved.pdf", like=moved) == pages
+    moved = Layout({anchor: page + 1 for anchor, page in layout.pages.items()}, layout.sheets)
+    assert write_pdf(html, tmp_path / "moved.pdf", like=moved) == layout
     assert len(layouts) == 2
+    # Sheets whose text is not the text they were measured with are measured again.
+    layouts.clear()
+    other = Layout(layout.pages, {anchor: ("en annan text", length + 1)
+                                  for anchor, (_, length) in layout.sheets.items()})
+    assert write_pdf(html, tmp_path / "other.pdf", like=other) == layout
+    assert len(layouts) == 2  # the sheets alone, then the guide
     alone = _layout_text(tmp_path / "alone.pdf")
     assert re.search(r"\(sidan \d+\)", alone)
-    assert _layout_text(tmp_path / "like.pdf") == alone == _layout_text(tmp_path / "moved.pdf")
+    for name in ("like", "moved", "other"):
+        assert _layout_text(tmp_path / f"{name}.pdf") == alone, name
