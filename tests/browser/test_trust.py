@@ -4,6 +4,7 @@ buttons that say their state, and a print button on handouts."""
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -129,10 +130,11 @@ def _search(page, base_url: str, query: str) -> list[str]:
     # letter, the results of "se" could be the ones read, on a busy machine.
     box.fill(query)
     box.press("End")
-    page.locator(".md-search-result__meta").filter(has_text="sökresultat").wait_for()
+    # "Inga sökresultat" may show while the index loads; the count comes with the list.
+    page.locator(".md-search-result__meta").filter(
+        has_text=re.compile(r"^\d+ sökresultat")).wait_for()
+    page.locator(".md-search-result__item").first.wait_for()
     results = page.locator(".md-search-result__item > a")
-    if not results.count():
-        return []
     base = urlsplit(base_url).path
     return [posixpath.normpath(urlsplit(href).path[len(base):]) + "/"
             for href in results.evaluate_all("els => els.map(e => e.href)")]
