@@ -41,7 +41,6 @@ def films() -> dict[str, tuple[str, str]]:
             for film in library.films.values()}
 
 
-@pytest.mark.parametrize("query", QUERIES)
 def _search(page, base_url: str, query: str) -> list[dict]:
     """The results of `query` typed into the search box of the start page."""
     page.goto(base_url)
@@ -56,6 +55,7 @@ def _search(page, base_url: str, query: str) -> list[dict]:
     return page.evaluate(RESULTS)
 
 
+@pytest.mark.parametrize("query", QUERIES)
 def test_a_films_result_starts_with_its_question_and_summary(page, base_url, films, query):
     results = _search(page, base_url, query)
     assert results, query
