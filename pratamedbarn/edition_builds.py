@@ -63,7 +63,8 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-#: In a worker: the run it was forked with (set by _adopt, never pickled).
+#: The run this process builds from: set by _adopt, in this process or in a worker it forks
+#: (where it comes with the process's memory, never pickled).
 _run: EditionsRun | None = None
 
 
@@ -76,9 +77,10 @@ def build_editions(run: EditionsRun, ids: list[str], config_file: Path, out: Pat
                    jobs: int) -> None:
     """Build the editions `ids`, each into `out`/<id>/, in `jobs` worker processes that
     take turns over them. Raises EditionFailed for the first edition that fails."""
+    _adopt(run)
     groups = [ids[i::jobs] for i in range(min(jobs, len(ids)))]
     if len(groups) <= 1:
-        _build_group(ids, config_file, out, run)
+        _build_group(ids, config_file, out)
         return
     # Forked, with the run as the workers' initializer's argument: a forked process gets it
     # with the rest of this process's memory, where a task's arguments would be pickled.
@@ -88,9 +90,7 @@ def build_editions(run: EditionsRun, ids: list[str], config_file: Path, out: Pat
             done.result()
 
 
-def _build_group(ids: list[str], config_file: Path, out: Path,
-                 run: EditionsRun | None = None) -> None:
-    run = run or _run
+def _build_group(ids: list[str], config_file: Path, out: Path) -> None:
     for edition_id in ids:
         # One write a line: the workers share the terminal.
         sys.stdout.write(f"Utgåva {edition_id}\n")
@@ -98,7 +98,7 @@ def _build_group(ids: list[str], config_file: Path, out: Path,
         # Built beside its folder and moved in when done: a failed build leaves the last one.
         building = out / f".{edition_id}.bygger"
         try:
-            build_edition(run, edition_id, config_file, building)
+            build_edition(_run, edition_id, config_file, building)
         except Abort as exc:
             shutil.rmtree(building, ignore_errors=True)
             raise EditionFailed(f"Utgåvan {edition_id} kunde inte byggas (se ovan).") from exc

@@ -22,23 +22,27 @@ from pratamedbarn.publisher import PRODUCTION_ENV
 EXAMPLE = REPO / EDITIONS_DIR / "exempel.yaml"
 
 
+def build_env(**settings: str) -> dict[str, str]:
+    """This environment without an edition or production setting of its own, plus `settings`."""
+    env = {k: v for k, v in os.environ.items() if k not in (EDITION_ENV, PRODUCTION_ENV)}
+    return env | {"NO_MKDOCS_2_WARNING": "1", **settings}
+
+
 def build(project: Path, site_dir: Path, edition: str | None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` as `make build UTGAVA=<edition>` runs it."""
-    env = {k: v for k, v in os.environ.items() if k not in (EDITION_ENV, PRODUCTION_ENV)}
-    env |= {"NO_MKDOCS_2_WARNING": "1", EDITION_ENV: edition or ""}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-                          capture_output=True, text=True, env=env, check=False)
+                          capture_output=True, text=True, check=False,
+                          env=build_env(**{EDITION_ENV: edition or ""}))
 
 
 def build_editions(project: Path, out: Path, *args: str,
                    production: bool = False) -> subprocess.CompletedProcess:
     """`python -m pratamedbarn build-editions` of `project`, as `make build-editions` runs it."""
-    env = {k: v for k, v in os.environ.items() if k not in (EDITION_ENV, PRODUCTION_ENV)}
-    env |= {"NO_MKDOCS_2_WARNING": "1", **({PRODUCTION_ENV: "1"} if production else {})}
     return subprocess.run([sys.executable, "-m", "pratamedbarn", "build-editions", "--root",
                            str(project), "--out", str(out), *args],
-                          capture_output=True, text=True, env=env, check=False)
+                          capture_output=True, text=True, check=False,
+                          env=build_env(**({PRODUCTION_ENV: "1"} if production else {})))
 
 
 @pytest.fixture(scope="module")
