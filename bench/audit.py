@@ -12,10 +12,13 @@ taking turns. The audit fails unless, on every page:
 - accessibility, best practices and SEO have a median of 100 (a slower machine cannot
   change them);
 - layout shift, bytes transferred and requests are within BUDGETS (nor these);
-- performance is at most PERFORMANCE_BEHIND_STOCK points below stock Material's: the median
-  of the differences between runs taken one after the other (a page further behind is
-  audited RUNS rounds more, and all its rounds count). A slower or busier machine
-  lowers both scores alike, so only the gap is gated; the scores themselves are a report
+- our page costs at most RATIOS_TO_STOCK times what stock Material's same page costs, in
+  main-thread time, first paint and largest paint: the median of the ratios between runs
+  taken one after the other (a page over a limit is audited RUNS rounds more, and all its
+  rounds count). A slower or busier machine stretches both pages' times alike, so their
+  ratios hold. The performance score does not: it is a curve over those times, steepest
+  where a busy machine puts them, so the points between ours and stock's widen on a busy
+  machine although the pages are the same. Scores and their gap are a report
   (build/bench/audit/results.md, BENCHMARKS.md), with the machine they were measured on.
 """
 
@@ -43,12 +46,15 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 #: Categories whose median must be 100 on every page of ours.
 FULL_MARKS = ["accessibility", "best-practices", "seo"]
-#: How far our performance may lie below stock Material's, in points (the gate). Measured
-#: on a 2-core machine, page by page, over five audits: 0 to 6 behind, the most on the film
-#: page and on the pages whose scripts fill in the learner's work; one run's score moves by
-#: up to 10 points, stock's too. With RUNS pairs a page 4 behind still passes nearly always;
-#: the six files that held up the first paint before issue 26 cost 6 to 9.
-PERFORMANCE_BEHIND_STOCK = 7
+#: How many times stock Material's same page ours may cost (the gate): the median, over the
+#: runs taken in turn, of ours ÷ stock's. Measured on a 2-core machine, quiet and beside a
+#: competing process (BENCHMARKS.md §5): main-thread time 1.2–2.0 (the features of
+#: Material's bundle that we use, our styles and scripts), first paint 0.7–1.2, largest
+#: paint 0.9–1.4 (Mina anteckningar draws its largest element from the learner's data),
+#: where the points between the scores went from 0–6 to 5–16. Each limit leaves a quarter
+#: or more of room above the highest: it catches a page that costs a multiple of what it
+#: costs now; smaller losses show in the report, against PERFORMANCE_GOAL.
+RATIOS_TO_STOCK = {"main thread ms": 3.0, "first paint ms": 1.5, "largest paint ms": 1.75}
 #: The goal, reported but not gated: as fast as stock Material, give or take a point.
 PERFORMANCE_GOAL = 1
 #: The most each page of ours may have (the median of its runs). Layout shift: none on any
@@ -66,7 +72,7 @@ class Run:
     """What one Lighthouse run of one page found."""
 
     scores: dict[str, int]
-    #: BUDGETS' measures, and first contentful paint and total blocking time (ms) for the report.
+    #: BUDGETS' and RATIOS_TO_STOCK's measures, and total blocking time (ms) for the report.
     measures: dict[str, float]
 
 
@@ -101,6 +107,8 @@ def read_report(report: dict) -> Run:
             "requests": len(audits["network-requests"]["details"]["items"]),
             "first paint ms": audits["first-contentful-paint"]["numericValue"],
             "blocking ms": audits["total-blocking-time"]["numericValue"],
+            "main thread ms": audits["mainthread-work-breakdown"]["numericValue"],
+            "largest paint ms": audits["largest-contentful-paint"]["numericValue"],
         })
 
 
@@ -109,9 +117,9 @@ def audit(ours: Path, stock: Path, runs: int) -> dict[str, dict[str, list[Run]]]
 
     The two take turns, each going first in every other round, so a machine that gets
     busier or quieter during the audit weighs on both alike. A page whose performance lies
-    further behind stock's than the gate allows is audited `runs` rounds more, and all its
-    rounds count: one score moves by up to 10 points from run to run on a 2-core machine,
-    for stock Material as for ours, and a real gap stays a gap in twice the rounds.
+    over a limit of RATIOS_TO_STOCK is audited `runs` rounds more, and all its rounds
+    count: one run's times move by half from run to run on a busy 2-core machine, for stock
+    Material as for ours, and a real difference stays one in twice the rounds.
     """
     results: dict[str, dict[str, list[Run]]] = {}
     with nginx(ours) as our_url, nginx(stock) as stock_url:
@@ -119,7 +127,7 @@ def audit(ours: Path, stock: Path, runs: int) -> dict[str, dict[str, list[Run]]]
         for name, path in pages().items():
             results[name] = {"ours": [], "stock": []}
             _rounds(results[name], urls, path, range(runs))
-            if behind_stock(results[name]) > PERFORMANCE_BEHIND_STOCK:
+            if over_stock(results[name]):
                 _rounds(results[name], urls, path, range(runs, 2 * runs))
             print(f"{name}: performance {_scores(results[name], 'performance')}", flush=True)
     return results
@@ -163,9 +171,22 @@ def median(values: list[float]) -> float:
 
 def behind_stock(both: dict[str, list[Run]]) -> float:
     """How many points our performance lies below stock's: the median of the differences
-    between the runs that took turns (positive: we are slower)."""
+    between the runs that took turns (positive: we are slower). A report, not a gate."""
     pairs = zip(both["stock"], both["ours"], strict=True)
     return median([stock.scores["performance"] - ours.scores["performance"] for stock, ours in pairs])
+
+
+def ratio_to_stock(both: dict[str, list[Run]], measure: str) -> float:
+    """Ours ÷ stock's `measure`: the median of the ratios between the runs that took turns."""
+    pairs = zip(both["stock"], both["ours"], strict=True)
+    return median([ours.measures[measure] / stock.measures[measure] for stock, ours in pairs])
+
+
+def over_stock(both: dict[str, list[Run]]) -> list[str]:
+    """Every limit of RATIOS_TO_STOCK that our page is over, in words."""
+    ratios = {measure: ratio_to_stock(both, measure) for measure in RATIOS_TO_STOCK}
+    return [f"{measure} {ratio:.2f} times stock Material's (at most {RATIOS_TO_STOCK[measure]:g})"
+            for measure, ratio in ratios.items() if ratio > RATIOS_TO_STOCK[measure]]
 
 
 def missed(results: dict[str, dict[str, list[Run]]]) -> list[str]:
@@ -177,10 +198,7 @@ def missed(results: dict[str, dict[str, list[Run]]]) -> list[str]:
                      for c in FULL_MARKS if median([r.scores[c] for r in ours]) < 100]
         problems += [f"{name}: {m} {median([r.measures[m] for r in ours]):g} > {limit:g}"
                      for m, limit in BUDGETS.items() if median([r.measures[m] for r in ours]) > limit]
-        gap = behind_stock(both)
-        if gap > PERFORMANCE_BEHIND_STOCK:
-            problems.append(f"{name}: performance {gap:g} points below stock Material's "
-                            f"(at most {PERFORMANCE_BEHIND_STOCK})")
+        problems += [f"{name}: {problem}" for problem in over_stock(both)]
     return problems
 
 
@@ -189,13 +207,15 @@ def _spread(values: list[float], digits: int = 0) -> str:
 
 
 def report(results: dict[str, dict[str, list[Run]]]) -> str:
-    """The table for BENCHMARKS.md: both sites' performance, the gap, and our other figures."""
+    """The table for BENCHMARKS.md: the gated ratios to stock, both sites' performance, the
+    gap, and our other figures."""
     rows = []
     for name, both in results.items():
         ours, stock = both["ours"], both["stock"]
         gap = behind_stock(both)
         rows.append([
             name,
+            " / ".join(f"{ratio_to_stock(both, measure):.2f}" for measure in RATIOS_TO_STOCK),
             _spread([r.scores["performance"] for r in ours]),
             _spread([r.scores["performance"] for r in stock]),
             f"{-gap:+g}" + (" (goal met)" if gap <= PERFORMANCE_GOAL else ""),
@@ -208,7 +228,9 @@ def report(results: dict[str, dict[str, list[Run]]]) -> str:
             f"{median([r.measures['kB transferred'] for r in ours]):.0f}",
             f"{median([r.measures['requests'] for r in ours]):g}",
         ])
-    return table(["page", "performance, ours", "stock Material", "ours − stock (paired median)",
+    limits = " / ".join(f"{limit:g}" for limit in RATIOS_TO_STOCK.values())
+    return table(["page", f"ours ÷ stock: main thread / first paint / largest paint (at most {limits})",
+                  "performance, ours", "stock Material", "ours − stock (paired median)",
                   "accessibility / best practices / SEO", "first paint ms, ours / stock",
                   "blocking ms, ours / stock", "layout shift", "kB", "requests"], rows)
 
