@@ -108,7 +108,7 @@ WORKERS ?= auto --maxprocesses=4
 test: $(STAMP) system $(NODE_STAMP) lint ## Run every test (lint, content, site, PDF, browser)
 	$(PY) -m pytest -n $(WORKERS) -m "not editor_changes"
 
-test-fast: $(STAMP) ## The tests without the browser: the edit loop (under a minute on 2 cores)
+test-fast: $(STAMP) ## The tests without the browser: the edit loop (3½ min on 2 cores)
 	$(PY) -m pytest -n $(WORKERS) -m "not browser and not editor_changes"
 
 # No test may hang on the machine's speed: the whole suite, LOAD_RUNS times in a row, while
