@@ -1,7 +1,8 @@
 """The checkers run over built pages: axe-core in the browser, the Nu HTML Checker (vnu) in Java.
 
 Both come pinned from npm (package.json) into node_modules/ (`make checkers`, part of
-`make test`); no CDN and no download at test time.
+`make test`); no CDN and no download at test time. Beside them, the steps several browser
+tests share: watching a page's policy, a search.
 """
 
 from __future__ import annotations
@@ -117,6 +118,21 @@ def watch_policy(page) -> list[str]:
     page.on("response", lambda r: problems.append(f"{r.status} for {r.url}")
             if r.status >= 400 else None)
     return problems
+
+
+def search(page, base_url: str, query: str) -> None:
+    """Type `query` into the start page's search box and wait until its results are drawn."""
+    page.goto(base_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # The whole query at once, then one key (Material searches on keyup): typed letter by
+    # letter, the results of "se" could be the ones read, on a busy machine.
+    box.fill(query)
+    box.press("End")
+    # "Inga sökresultat" may show while the index loads; the count comes with the list.
+    page.locator(".md-search-result__meta").filter(
+        has_text=re.compile(r"^\d+ sökresultat")).wait_for()
+    page.locator(".md-search-result__item").first.wait_for()
 
 
 @dataclass

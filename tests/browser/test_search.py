@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from checkers import search
 from helpers import REPO
 from pratamedbarn.library import load_library
 from pratamedbarn.urls import page_url
@@ -43,15 +44,7 @@ def films() -> dict[str, tuple[str, str]]:
 
 def _search(page, base_url: str, query: str) -> list[dict]:
     """The results of `query` typed into the search box of the start page."""
-    page.goto(base_url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")
-    # "Inga sökresultat" may show while the index loads; the count comes with the list.
-    page.locator(".md-search-result__meta").filter(
-        has_text=re.compile(r"^\d+ sökresultat")).wait_for()
-    page.locator(".md-search-result__item").first.wait_for()
+    search(page, base_url, query)
     return page.evaluate(RESULTS)
 
 

@@ -4,13 +4,13 @@ buttons that say their state, and a print button on handouts."""
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from checkers import search
 from helpers import REPO
 from pratamedbarn.generate import read_config
 from pratamedbarn.site_build import SiteBuild
@@ -123,17 +123,7 @@ def test_the_start_page_shows_the_menu_on_an_office_screen(browser, base_url):
 # ---- Search ----
 
 def _search(page, base_url: str, query: str) -> list[str]:
-    page.goto(base_url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    # The whole query at once, then one key (Material searches on keyup): typed letter by
-    # letter, the results of "se" could be the ones read, on a busy machine.
-    box.fill(query)
-    box.press("End")
-    # "Inga sökresultat" may show while the index loads; the count comes with the list.
-    page.locator(".md-search-result__meta").filter(
-        has_text=re.compile(r"^\d+ sökresultat")).wait_for()
-    page.locator(".md-search-result__item").first.wait_for()
+    search(page, base_url, query)
     results = page.locator(".md-search-result__item > a")
     base = urlsplit(base_url).path
     return [posixpath.normpath(urlsplit(href).path[len(base):]) + "/"
